@@ -251,3 +251,33 @@ class Event:
         kwargs["modality"] = data.get("modality") or "asserted"
         kwargs["confidence"] = float(data.get("confidence") or 0.0)
         return cls(**kwargs)
+
+
+def _span(d: Optional[dict[str, Any]]) -> Optional[TextSpan]:
+    return TextSpan(**d) if d else None
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def mention_from_dict(d: dict[str, Any]) -> Mention:
+    """Rebuild a Mention from `dataclasses.asdict` output that went through JSON (dates as ISO strings)."""
+    data = dict(d)
+    data["sentence"] = _span(data["sentence"])
+    data["trigger"] = _span(data["trigger"])
+    place = data.get("place")
+    if place:
+        place = dict(place)
+        place["span"] = _span(place["span"])
+        place["place"] = Place(**place["place"]) if place.get("place") else None
+        data["place"] = ResolvedPlace(**place)
+    date = data.get("date")
+    if date:
+        date = dict(date)
+        for key in ("date", "first", "last"):
+            date[key] = _date(date[key])
+        date["span"] = _span(date.get("span"))
+        data["date"] = DateValue(**date)
+    data["evidence"] = [Evidence(**e) for e in data.get("evidence") or []]
+    return Mention(**data)

@@ -1,0 +1,359 @@
+"""Who asserts an event and how: the claimant and the modality of a sentence's event trigger (fr, en).
+
+`attribute` reads a sentence with lexicon cues (`data/lexicon/attribution.yaml`): speech verbs and their subject
+("la Résistance islamique en Irak a annoncé", "the Pentagon said", inverted "indique une note du mouvement"),
+source prepositions ("selon le correspondant d'Al Mayadeen", "according to local sources"), denials, admissions and
+claims of responsibility, plans and threats just before the trigger ("va", "menace de", "vowed to"), and hedges
+(French conditional "auraient pilonné", "reportedly"). When several cues exist, the one governing the trigger wins:
+the trigger's own mood first, then the nearest cue before it (else the nearest after it). Claimant names are
+normalized: official bodies and outlets from the lexicon, actors through the actor dictionary ("Islamic Resistance
+in Iraq"), correspondents as "<Outlet> correspondent", unnamed sources as "local sources" or "sources cited by
+<Outlet>".
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Optional
+
+import yaml
+
+from .actors import ActorDictionary, fold_text, strip_determiners
+
+__all__ = ["Attribution", "attribute", "claimant_name"]
+
+
+@dataclass
+class Attribution:
+    """Claimant (normalized name and its span in the sentence) and modality, with the cue that decided it.
+
+    `modality` is one of asserted, claimed, denied, acknowledged, planned, unconfirmed. `refers_back` is True when
+    the sentence cites "the same source": the caller should carry the previous claimant over.
+    """
+
+    claimant: Optional[str]
+    claimant_start: Optional[int]
+    claimant_end: Optional[int]
+    modality: str
+    cue: Optional[str]
+    cue_start: Optional[int]
+    cue_end: Optional[int]
+    refers_back: bool = False
+
+
+@dataclass
+class _Cue:
+    start: int  # folded offsets
+    end: int
+    kind: str  # speech | claimed | denied | acknowledged | source
+    verb: bool = True
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    raw = resources.files("eventwire").joinpath("data", "lexicon", "attribution.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+def _langs(lang: str) -> list[str]:
+    return [lang] if lang in ("fr", "en") else ["fr", "en"]
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(lang: str) -> dict[str, Any]:
+    lex = _lexicon()
+    langs = _langs(lang)
+    speech: list[tuple[str, re.Pattern[str]]] = []
+    for lg in langs:
+        for kind, patterns in lex["speech"][lg].items():
+            for p in patterns:
+                speech.append((kind, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)")))
+    named = []
+    for section in ("officials", "outlets", "generic_sources"):
+        for entry in lex[section]:
+            pat = re.compile(r"(?<!\w)(?:" + _words(entry["patterns"]) + r")(?!\w)")
+            named.append((section, entry["name"], bool(entry.get("party")), pat))
+    return {
+        "speech": speech,
+        "preps": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["source_preps"][lg]]) + r")(?!\w)"),
+        "self_ref": [re.compile(p) for lg in langs for p in lex["self_reference"][lg]],
+        "containers": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["containers"][lg]]) + r")(?!\w)"),
+        "group_nouns": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["group_nouns"][lg]]) + r")(?!\w)"),
+        "roles": [re.compile(r"^" + p) for p in lex["role_prefixes"]],
+        "named": named,
+        "refers_back": re.compile(r"(?<!\w)(?:" + _words(lex["refers_back"]) + r")(?!\w)"),
+        "planned": re.compile(r"(?<!\w)(?:" + _words([re.escape(p) for lg in langs for p in lex["planned_before"][lg]])
+                              + r")(?: [\w']+){0,2} ?$"),
+        "unconfirmed": re.compile(r"(?<!\w)(?:" + "|".join(p for lg in langs for p in lex["unconfirmed"][lg]) + r")"),
+        "announce": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["announce_verbs"][lg]]) + r")(?!\w)"),
+        "cond_aux": re.compile(r"(?<!\w)(?:aurai(?:t|ent)|serai(?:t|ent))(?: (?:ete|deja|egalement|aussi|ensuite|alors|bien|meme|directement))* ?$"),
+    }
+
+
+# Clause boundaries for the subject of a speech verb.
+_BOUNDARY = re.compile(r"[;:«»\"“”()\[\]]|(?<!\w)(?:qu'|que|that|tandis que|while|mais|but|apres que|after)(?!\w)")
+_ADVERBIAL = re.compile(
+    r"^(?:en|dans|plus|au|aux|a|le (?=\d)|lors|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|ce|cette"
+    r"|depuis|par ailleurs|de son cote|pour sa part|ainsi|toutefois|cependant|in|on|at|earlier|later|meanwhile"
+    r"|separately|also|however|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last|this"
+    r"|during|after|before|apres|avant|malgre|despite|d'autre part|de meme|de plus)(?!\w)")
+_APPOSITION = re.compile(
+    r"^(?:chef|porte parole|directeur|directrice|president|responsable|analyste|expert|commandant|ministre|secretaire"
+    r"|head|chief|spokesman|spokesperson|director|president|analyst|expert|commander|minister|secretary|leader)(?!\w)")
+
+
+def _named(phrase: str, lang: str) -> Optional[tuple[str, str, bool]]:
+    """(section, name, party) of the first official/outlet/generic source named in a folded phrase."""
+    best: Optional[tuple[int, str, str, bool]] = None
+    for section, name, party, pattern in _compiled(lang)["named"]:
+        m = pattern.search(phrase)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), section, name, party)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _outlet_in(folded: str, lang: str) -> Optional[str]:
+    for section, name, _party, pattern in _compiled(lang)["named"]:
+        if section == "outlets" and pattern.search(folded):
+            return name
+    return None
+
+
+def claimant_name(phrase: str, lang: str, actors: Optional[ActorDictionary] = None) -> tuple[Optional[str], bool]:
+    """Normalized claimant for a phrase and whether it is a party to the fighting.
+
+    Correspondents become "<Outlet> correspondent"; roles and containers are stripped ("un porte-parole du
+    Commandement central américain" → "CENTCOM"); official bodies, outlets and unnamed sources come from the lexicon;
+    other actors from the actor dictionary; anything else keeps its words.
+    """
+    folded = strip_determiners(fold_text(phrase)[0].strip())
+    if not folded:
+        return None, False
+    if re.search(r"(?<!\w)(?:correspondante?s?|correspondents?|reporters?|envoye special|journalistes?)(?!\w)", folded):
+        outlet = _outlet_in(folded, lang)
+        if outlet:
+            return f"{outlet} correspondent", False
+    core = folded
+    for _ in range(3):
+        for pattern in _compiled(lang)["roles"]:
+            core = pattern.sub("", core)
+        core = strip_determiners(core)
+    for candidate in (core, folded):
+        hit = _named(candidate, lang)
+        if hit is not None and hit[0] != "generic_sources":
+            return hit[1], hit[2]
+    actors = actors or ActorDictionary.default()
+    for candidate in (core, phrase):
+        actor = actors.normalize(candidate, lang)
+        if actor is not None:
+            return actor.name, True
+    hit = _named(folded, lang)
+    if hit is not None:
+        return hit[1], False
+    party = bool(_compiled(lang)["group_nouns"].search(core))
+    return _raw_words(phrase, core), party
+
+
+_RAW_DETERMINER = re.compile(r"^(?:(?:le|la|les|the|des|un|une|a|an|d'autres|other)\s+|[ld]['’])", re.IGNORECASE)
+
+
+def _raw_words(phrase: str, core: str) -> Optional[str]:
+    """The words of `phrase` whose folded form is `core` (the phrase minus stripped roles), else the phrase."""
+    words = phrase.strip(" ,;:.«»\"").split()
+    for k in range(1, len(words) + 1):
+        tail = " ".join(words[-k:])
+        if fold_text(tail)[0].strip() == core:
+            return tail
+    text = _RAW_DETERMINER.sub("", " ".join(words[-8:])).strip()
+    return text or None
+
+
+def _subject_before(folded: str, verb_start: int, lang: str) -> Optional[tuple[int, int]]:
+    """Folded span of the subject of a speech verb: the clause before it, adverbials and appositions removed."""
+    left = 0
+    for m in _BOUNDARY.finditer(folded, 0, verb_start):
+        left = m.end()
+    region = folded[left:verb_start]
+    segments: list[tuple[int, int]] = []
+    pos = left
+    for part in region.split(","):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        text = folded[s:e].strip()
+        if not text or _ADVERBIAL.match(text) and len(text.split()) <= 4:
+            continue
+        lead = len(folded[s:e]) - len(folded[s:e].lstrip())
+        segments.append((s + lead, s + lead + len(text)))
+    if not segments:
+        return None
+    for s, e in reversed(segments):
+        if _named(folded[s:e], lang) is not None or ActorDictionary.default().find(folded[s:e]):
+            return s, e
+    s, e = segments[-1]
+    if len(segments) > 1 and _APPOSITION.match(strip_determiners(folded[s:e])):
+        s, e = segments[-2]
+    words = folded[s:e].split()
+    if len(words) > 12:
+        return None
+    return s, e
+
+
+def _phrase_after(folded: str, start: int) -> Optional[tuple[int, int]]:
+    """Folded span of the noun phrase after a cue (inverted subject or source), up to punctuation or a clause."""
+    m = re.match(r" *((?:[^\s,.;:«»\"()]+ ?){1,10})", folded[start:])
+    if m is None:
+        return None
+    s, e = start + m.start(1), start + m.end(1)
+    cut = re.search(r"(?<!\w)(?:rapportee?s? par|citee?s? par|cited by|reported by|que|qu'|that|qui|who|a|ont|have|has|said)(?!\w)", folded[s:e])
+    if cut is not None and cut.start() > 0:
+        e = s + cut.start()
+    e = s + len(folded[s:e].rstrip())
+    return (s, e) if e > s else None
+
+
+def attribute(sentence: str, lang: str, trigger_start: Optional[int] = None,
+              trigger_end: Optional[int] = None) -> Attribution:
+    """Claimant and modality for the event trigger at [trigger_start, trigger_end) of `sentence` (offsets in it).
+
+    Without a trigger the first cue of the sentence governs. Modality precedence: the trigger's own mood
+    (conditional "auraient pilonné" → unconfirmed; "va cibler", "vowed to strike", future/conditional after an
+    announcement → planned), then the governing cue (claimed, denied, acknowledged; a party announcing its own
+    action → claimed), then sentence hedges ("reportedly", a conditional elsewhere) → unconfirmed, else asserted.
+    """
+    rules = _compiled(lang)
+    folded, index = fold_text(sentence)
+    n = len(folded)
+
+    def to_f(offset: int) -> int:
+        for k, i in enumerate(index):
+            if i >= offset:
+                return k
+        return n
+
+    def to_o(s: int, e: int) -> tuple[int, int]:
+        return index[s], index[e - 1] + 1
+
+    t_s = to_f(trigger_start) if trigger_start is not None else None
+    t_e = to_f(trigger_end) if trigger_end is not None else t_s
+
+    cues: list[_Cue] = []
+    for kind, pattern in rules["speech"]:
+        for m in pattern.finditer(folded):
+            if t_s is not None and m.start() < (t_e or t_s) and m.end() > t_s:
+                continue  # the trigger itself is not its own report verb
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in cues):
+                continue
+            cues.append(_Cue(m.start(), m.end(), kind))
+    for m in rules["preps"].finditer(folded):
+        cues.append(_Cue(m.start(), m.end(), "source", verb=False))
+    cues.sort(key=lambda c: c.start)
+
+    governing: Optional[_Cue] = None
+    if cues:
+        if t_s is None:
+            governing = cues[0]
+        else:
+            before = [c for c in cues if c.end <= t_s]
+            after = [c for c in cues if c.start >= (t_e or t_s)]
+            governing = before[-1] if before else (after[0] if after else None)
+
+    # --- claimant --------------------------------------------------------------------------------------------
+    claim_cue = governing
+    if claim_cue is not None and claim_cue.kind not in ("speech", "source"):
+        # A participle denial ("démentant") has no subject of its own: the nearest report verb names the speaker.
+        subject_cues = [c for c in cues if c.verb and c is not claim_cue and c.start < claim_cue.start]
+        participle = folded[claim_cue.start:claim_cue.end].endswith("ant")
+        if subject_cues and (participle or _subject_before(folded, claim_cue.start, lang) is None):
+            claim_cue = subject_cues[-1]
+    claimant: Optional[str] = None
+    c_span: Optional[tuple[int, int]] = None
+    party = False
+    refers_back = False
+    if claim_cue is not None:
+        if claim_cue.verb:
+            c_span = _subject_before(folded, claim_cue.start, lang)
+            if c_span is None:
+                c_span = _phrase_after(folded, claim_cue.end)
+        else:
+            c_span = _phrase_after(folded, claim_cue.end)
+        if c_span is not None:
+            phrase = sentence[to_o(*c_span)[0]:to_o(*c_span)[1]]
+            if rules["refers_back"].search(folded[c_span[0]:c_span[1]]):
+                refers_back = True
+            else:
+                claimant, party = claimant_name(phrase, lang)
+                if claimant == "sources" or (claimant and claimant.endswith("sources") and claimant != "sources"):
+                    # "des sources ont rapporté à la chaîne Al-Mayadeen": sources cited by an outlet.
+                    window = folded[claim_cue.end:claim_cue.end + 70]
+                    outlet = _outlet_in(window, lang) if re.match(r"^(?: \S+){0,2}? (?:a|au|aux|to)(?!\w)", window) else None
+                    if outlet is None:
+                        after_src = folded[c_span[1]:c_span[1] + 60]
+                        m = re.match(r"^ (?:citees?|cited|quoted) (?:par|by) (.*)", after_src)
+                        outlet = _outlet_in(m.group(1), lang) if m else None
+                    if outlet:
+                        claimant = f"sources cited by {outlet}"
+        if claimant is None and not refers_back:
+            c_span = None
+
+    # --- modality ----------------------------------------------------------------------------------------------
+    modality, cue_span = "asserted", None
+    if t_s is not None:
+        clause_start = max([m.end() for m in re.finditer(r"[.;:«»\"“”]|, (?=\w)", folded[:t_s])] + [0])
+        window = folded[max(clause_start, t_s - 60):t_s]
+        trigger_word = folded[t_s:t_e] if t_e and t_e > t_s else ""
+        m_cond = rules["cond_aux"].search(window)
+        m_plan = rules["planned"].search(window)
+        m_futcond = re.search(r"(?<!\w)(\w{3,}(?:erait|eraient|irait|iraient|rait|raient|era|eront|ira|iront))(?: [\w']+){0,2} ?$",
+                              window + trigger_word)
+        w0 = max(clause_start, t_s - 60)
+        if m_cond is not None:
+            modality, cue_span = "unconfirmed", (w0 + m_cond.start(), w0 + m_cond.end())
+        elif m_plan is not None:
+            modality, cue_span = "planned", (w0 + m_plan.start(), w0 + m_plan.end())
+        elif m_futcond is not None and not re.match(r"(?:aurai|serai|aura|sera)", m_futcond.group(1)) \
+                and lang != "en":
+            verb = m_futcond.group(1)
+            s = w0 + m_futcond.start(1)
+            future = not verb.endswith(("rait", "raient"))
+            announced = rules["announce"].search(folded, 0, s) is not None
+            modality = "planned" if future or announced else "unconfirmed"
+            cue_span = (s, min(n, s + len(verb)))
+    if modality == "asserted" and governing is not None and governing.kind in ("claimed", "denied", "acknowledged"):
+        modality, cue_span = governing.kind, (governing.start, governing.end)
+    if modality == "asserted" and claim_cue is not None and claim_cue.verb and (party or claimant is None) and c_span:
+        after_verb = folded[claim_cue.end:claim_cue.end + 80]
+        near = folded[max(0, c_span[0] - 30):min(n, claim_cue.end + 40)]
+        if any(p.search(after_verb) for p in rules["self_ref"]) or (
+                party and rules["containers"].search(near)):
+            modality, cue_span = "claimed", (claim_cue.start, claim_cue.end)
+    if modality == "asserted":
+        m = rules["unconfirmed"].search(folded)
+        if m is not None:
+            modality, cue_span = "unconfirmed", (m.start(), m.end())
+    if cue_span is None and governing is not None:
+        cue_span = (governing.start, governing.end)
+
+    cue_text = cue_o = None
+    if cue_span is not None:
+        cue_span = (cue_span[0], len(folded[:cue_span[1]].rstrip()))
+    if cue_span is not None and cue_span[1] > cue_span[0]:
+        cue_o = to_o(*cue_span)
+        cue_text = sentence[cue_o[0]:cue_o[1]]
+    claim_o = to_o(*c_span) if c_span is not None else None
+    return Attribution(
+        claimant=claimant,
+        claimant_start=claim_o[0] if claim_o else None,
+        claimant_end=claim_o[1] if claim_o else None,
+        modality=modality,
+        cue=cue_text,
+        cue_start=cue_o[0] if cue_o else None,
+        cue_end=cue_o[1] if cue_o else None,
+        refers_back=refers_back,
+    )

@@ -1,0 +1,183 @@
+"""Casualty figures (fatalities, injuries) in a sentence, normalized the ACLED way (fr, en).
+
+A figure counts only when a casualty word governs it: after it ("deux soldats américains ont été tués", "62
+blessés", "three people were killed") or before it ("tuant trois civils", "killing at least five", "the death toll
+rose to 12"). Figures in words and digits are read; vague quantities get ACLED's fixed values ("des dizaines" → 12,
+"hundreds" → 100) and hedges ("environ", "at least") mark the value approximate. Explicit zeros ("aucune victime",
+"no casualties") give 0. Figures that count something else (dates, "66 fois", "55 kilomètres", "deux drones ont
+tué") are not casualties. Whether a figure is an aggregate over a period is the caller's call. Lexicon:
+`data/lexicon/casualties.yaml`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Optional
+
+import yaml
+
+from .actors import fold_text
+
+__all__ = ["Casualty", "find_casualties", "parse_number"]
+
+
+@dataclass
+class Casualty:
+    """One casualty figure: kind "fatalities" or "injuries", value, span in the searched text, approximate flag."""
+
+    kind: str
+    value: int
+    start: int
+    end: int
+    text: str
+    approximate: bool
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    raw = resources.files("eventwire").joinpath("data", "lexicon", "casualties.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+def _langs(lang: str) -> list[str]:
+    lex = _lexicon()
+    return [lang] if lang in lex["number_words"] else ["en", "fr"]
+
+
+def _alt(items: Any) -> str:
+    return "|".join(sorted((str(i) for i in items), key=len, reverse=True))
+
+
+@dataclass
+class _Rules:
+    words: dict[str, int]
+    vague: dict[str, int]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    zero: list[tuple[str, re.Pattern[str]]]
+    ambiguous: Optional[re.Pattern[str]]
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(lang: str) -> _Rules:
+    lex = _lexicon()
+    langs = _langs(lang)
+    words: dict[str, int] = {}
+    vague: dict[str, int] = {}
+    mods: list[str] = []
+    blockers: list[str] = []
+    after: dict[str, list[str]] = {"fatalities": [], "injuries": []}
+    before: dict[str, list[str]] = {"fatalities": [], "injuries": []}
+    zero: list[tuple[str, re.Pattern[str]]] = []
+    ambiguous: list[str] = []
+    for lg in langs:
+        words.update(lex["number_words"].get(lg, {}))
+        vague.update({str(k): int(v) for k, v in (lex["vague"].get(lg) or {}).items()})
+        mods.extend(re.escape(m) for m in lex["modifiers"].get(lg, []))
+        blockers.extend(lex["gap_blockers"].get(lg, []))
+        for kind in after:
+            after[kind].extend(lex["after"].get(lg, {}).get(kind, []))
+            before[kind].extend(lex["before"].get(lg, {}).get(kind, []))
+        for kind, patterns in (lex["zero"].get(lg) or {}).items():
+            zero.extend((kind, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)")) for p in patterns)
+        ambiguous.extend(lex.get("active_ambiguous", {}).get(lg, []))
+    word_alt = _alt(re.escape(w) for w in words)
+    # Vague quantities first: "une dizaine" is not "une" (1).
+    number = (r"(?P<num>(?P<vague>" + _alt(re.escape(v) for v in vague) + r")(?!\w)"
+              r"|\d{1,3}(?:[ ,.]\d{3})+(?!\d)|\d+(?![\d,.]\d)"
+              r"|(?:" + word_alt + r")(?:\s+(?:et\s+|and\s+)?(?:" + word_alt + r"))*(?!\w))")
+    modifier = r"(?:(?P<mod>" + _alt(mods) + r")\s+)?"
+    blocked = _alt(re.escape(b) for b in list(blockers) + list(words))
+    gap = r"(?:\s+(?!(?:" + blocked + r")(?!\w))[^\W\d][\w']*){0,6}?"
+    after_alt = "|".join(f"(?P<a_{k}>{'|'.join(v)})" for k, v in after.items() if v)
+    before_alt = "|".join(f"(?P<b_{k}>{'|'.join(v)})" for k, v in before.items() if v)
+    return _Rules(
+        words=words, vague=vague,
+        after=re.compile(r"(?<!\w)" + modifier + number + gap + r"\s+(?:" + after_alt + r")(?!\w)"),
+        before=re.compile(r"(?<!\w)(?:" + before_alt + r")\s+" + modifier + number + r"(?!\w)"),
+        zero=zero,
+        ambiguous=re.compile(r"(?:" + _alt(re.escape(a) for a in ambiguous) + r")\s+" + modifier + number + r"(?!\w)")
+        if ambiguous else None,
+    )
+
+
+def parse_number(folded: str, lang: str = "") -> Optional[int]:
+    """Value of a folded number expression: digits ("1,200", "62") or words ("vingt et un", "quatre vingt dix",
+    "twenty five", "one hundred and five"); None when it is not a number."""
+    text = folded.strip()
+    digits = re.sub(r"[ ,.]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    words = _rules(lang).words
+    total, current, prev = 0, 0, ""
+    seen = False
+    for tok in re.split(r"\s+", text):
+        if tok in ("et", "and"):
+            continue
+        if tok not in words:
+            return None
+        seen = True
+        value = words[tok]
+        if value == 100:
+            current = (current or 1) * 100
+        elif value == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        elif value == 20 and prev == "quatre":
+            current += 80 - 4  # "quatre-vingt(s)" = 80
+        else:
+            current += value
+        prev = tok
+    return total + current if seen else None
+
+
+def find_casualties(text: str, lang: str) -> list[Casualty]:
+    """Fatality and injury figures in `text` (a sentence), in text order, with offsets into `text`."""
+    rules = _rules(lang)
+    folded, index = fold_text(text)
+
+    def span(s: int, e: int) -> tuple[int, int]:
+        return index[s], index[e - 1] + 1
+
+    found: list[tuple[int, int, int, int, str, int, bool]] = []  # start, end, num_start, num_end, kind, value, approx
+
+    def add(m: re.Match[str], kind: str) -> None:
+        vague = m.group("vague")
+        value = rules.vague[vague] if vague else parse_number(m.group("num"), lang)
+        if value is None or (not vague and value == 0):
+            return
+        if value is None:
+            return
+        approximate = bool(vague) or bool(m.group("mod"))
+        found.append((m.start(), m.end(), m.start("num"), m.end("num"), kind, value, approximate))
+
+    for m in rules.after.finditer(folded):
+        kind = "fatalities" if m.groupdict().get("a_fatalities") else "injuries"
+        cue_start = m.start("a_" + kind)
+        # "three soldiers killed two militants": an English participle followed by a figure is an active verb.
+        if rules.ambiguous is not None and rules.ambiguous.match(folded, cue_start):
+            continue
+        add(m, kind)
+    for m in rules.before.finditer(folded):
+        add(m, "fatalities" if m.groupdict().get("b_fatalities") else "injuries")
+    for kind, pattern in rules.zero:
+        for m in pattern.finditer(folded):
+            kinds = ("fatalities", "injuries") if kind == "both" else (kind,)
+            for k in kinds:
+                found.append((m.start(), m.end(), m.start(), m.end(), k, 0, False))
+
+    out: list[Casualty] = []
+    taken: list[tuple[int, int, str]] = []
+    for s, e, ns, ne, kind, value, approx in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        # One figure is one casualty count; the same words can hold a fatality and an injury zero ("aucune victime").
+        if any(ns < te and ne > ts and kind == tk for ts, te, tk in taken) or any(
+                ns < te and ne > ts and value != 0 for ts, te, _ in taken):
+            continue
+        taken.append((ns, ne, kind))
+        o_start, o_end = span(s, e)
+        out.append(Casualty(kind=kind, value=value, start=o_start, end=o_end, text=text[o_start:o_end],
+                            approximate=approx))
+    return sorted(out, key=lambda c: (c.start, c.kind))

@@ -1,0 +1,425 @@
+"""Event typing: find event triggers in a sentence and give each its ACLED and PLOVER types and weapons.
+
+Everything comes from data files in `data/lexicon/` (`triggers_<lang>.yaml`, `weapons.yaml`) and the taxonomy
+(`data/taxonomy.yaml`). Text is matched lowercased and accent-free with word boundaries, through a
+length-preserving normalization so offsets stay valid. Within one clause, cues of different strengths are
+combined the way an ACLED coder would: a generic attack cue ("attaque", "targeted", "a ciblé") takes its
+sub-type from the weapon in the clause (drone -> Air/drone strike, missile/rocket/mortar -> Shelling,
+IED -> Remote explosive...), or with no weapon falls back to Attack when civilians are the target and Armed
+clash otherwise (with a low score, so a caller can re-type it from context with `retype_with_weapons`);
+concurrent tactics collapse to the highest in `taxonomy.HIERARCHY` (shelling + air strike -> Air/drone
+strike); combination rules turn a protest met with tear gas into a Protest with intervention; strategic
+developments mentioned inside a violent clause ("an IED hit a convoy") are not separate events.
+`type_sentence` returns every distinct event in a sentence; `type_snippet` gives one label for a whole
+snippet (CASE 2021 Task 2 style).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Optional
+
+import yaml
+
+from eventwire import taxonomy as tx
+
+SUPPORTED_LANGS = ("en", "fr", "ar")
+_GAP = r"(?:\W+\w+){0,3}\W+"
+_WIDE_GAP = r"(?:\W+\w+){0,8}\W+"
+_AR_PREFIX = r"(?<!\w)(?:[وفبلك]?(?:ال)?)"
+# Strategic-development cues that still count as their own event inside a violent clause.
+_SD_KEPT_IN_VIOLENT_CLAUSE = ("Arrests", "Looting/property destruction", "Agreement")
+
+
+@dataclass
+class TypeHit:
+    """One event trigger with its ACLED / PLOVER typing.
+
+    `start`/`end`/`text` are the trigger span (offsets relative to the text given); `weapons` are normalized
+    weapon names found in the trigger's clause; `score` is a 0-1 confidence; `cue` names the lexicon entry
+    that decided the type ("generic:" prefix when the type came from a generic attack cue).
+    """
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    plover_type: str
+    plover_mode: str
+    weapons: list[str]
+    score: float
+    cue: str
+
+
+# --------------------------------------------------------------------------------------------- normalization
+_CHAR_MAP = {"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "«": '"', "»": '"', "–": "-", "—": "-",
+             "œ": "o", "æ": "a", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": " "}
+
+
+@lru_cache(maxsize=4096)
+def _norm_char(ch: str) -> str:
+    if ch in _CHAR_MAP:
+        return _CHAR_MAP[ch]
+    low = ch.lower()
+    if len(low) != 1:
+        low = low[0]
+    decomposed = unicodedata.normalize("NFKD", low)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if len(base) == 1:
+        return base
+    return low if not base else base[0]
+
+
+def normalize(text: str) -> str:
+    """Lowercase, accent-free, apostrophe-unified copy of `text` with exactly the same length."""
+    return "".join(_norm_char(c) for c in text)
+
+
+# ------------------------------------------------------------------------------------------------- lexicons
+def _compile(pattern: str, lang: str) -> re.Pattern[str]:
+    """Turn a lexicon pattern (see weapons.yaml header) into a compiled regex with word boundaries."""
+    pattern = normalize(pattern) if lang != "ar" else pattern
+    pattern = pattern.replace(" ~~ ", _WIDE_GAP).replace(" ~ ", _GAP)
+    pattern = re.sub(r"(?<=\w)(?<!\\w)\*", r"\\w*", pattern)
+    pattern = pattern.replace(" ", r"\W+")
+    if lang == "ar":
+        return re.compile(_AR_PREFIX + "(?:" + pattern + ")")
+    return re.compile(r"\b(?:" + pattern + r")\b")
+
+
+@dataclass
+class _Entry:
+    kind: str  # specific | generic | modifier | weapon | civilian | military | break
+    label: str  # sub-event type, modifier name, or weapon name
+    weight: float
+    source: str
+    regex: re.Pattern[str]
+    not_after: Optional[re.Pattern[str]] = None
+
+
+@dataclass
+class _Lexicon:
+    lang: str
+    entries: list[_Entry]
+    weapon_implies: dict[str, str]
+    fallback: str
+    civilian_fallback: str
+    retaliation_breaks: list[re.Pattern[str]] = field(default_factory=list)
+
+
+def _read_yaml(*parts: str) -> Any:
+    res = resources.files("eventwire").joinpath("data", *parts)
+    if not res.is_file():
+        return None
+    return yaml.safe_load(res.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> _Lexicon:
+    """Load and compile the trigger and weapon lexicons for a language once per process."""
+    data = _read_yaml("lexicon", f"triggers_{lang}.yaml")
+    if data is None:
+        raise ValueError(f"no trigger lexicon for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+    entries: list[_Entry] = []
+    generic = data.get("generic") or {}
+    for pat, w in (generic.get("cues") or {}).items():
+        entries.append(_Entry("generic", "", float(w), pat, _compile(pat, lang)))
+    for sub, cues in (data.get("triggers") or {}).items():
+        tx.event_type_of(sub)  # validates the name
+        for pat, w in (cues or {}).items():
+            entries.append(_Entry("specific", sub, float(w), pat, _compile(pat, lang)))
+    for mod, cues in (data.get("modifiers") or {}).items():
+        for pat, w in (cues or {}).items():
+            entries.append(_Entry("modifier", mod, float(w), pat, _compile(pat, lang)))
+    for pat in data.get("civilians") or []:
+        entries.append(_Entry("civilian", "", 1.0, pat, _compile(pat, lang)))
+    for pat in data.get("military") or []:
+        entries.append(_Entry("military", "", 1.0, pat, _compile(pat, lang)))
+    breaks: list[re.Pattern[str]] = []
+    for pat in data.get("clause_breaks") or []:
+        if pat.strip() in (";",):
+            entries.append(_Entry("break", "", 1.0, pat, re.compile(re.escape(pat.strip()))))
+            continue
+        regex = _compile(pat, lang)
+        entries.append(_Entry("break", "", 1.0, pat, regex))
+        if re.search(r"reaction|reponse|response|retaliation|represailles|riposte|reprisal|رد", pat):
+            breaks.append(regex)
+    weapons = (_read_yaml("lexicon", "weapons.yaml") or {}).get("weapons", {})
+    implies: dict[str, str] = {}
+    for name, info in weapons.items():
+        implies[name] = info.get("implies") or ""
+        neg = (info.get("not_after") or {}).get(lang)
+        neg_re = re.compile(r"\W+(?:" + "|".join(normalize(p) for p in neg) + r")\b") if neg else None
+        for pat in info.get(lang) or []:
+            entries.append(_Entry("weapon", name, 1.0, pat, _compile(pat, lang), neg_re))
+    return _Lexicon(lang, entries, implies, generic.get("fallback", "Armed clash"),
+                    generic.get("civilian_fallback", "Attack"), breaks)
+
+
+# -------------------------------------------------------------------------------------------------- matching
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    label: str
+    weight: float
+    source: str
+
+
+def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
+    cues: list[_Cue] = []
+    for e in lex.entries:
+        for m in e.regex.finditer(norm):
+            if m.end() <= m.start():
+                continue
+            if e.not_after is not None and e.not_after.match(norm, m.end()):
+                continue
+            cues.append(_Cue(m.start(), m.end(), e.kind, e.label, e.weight, e.source))
+    return cues
+
+
+def _clauses(norm: str, cues: list[_Cue], lex: _Lexicon) -> list[tuple[int, int]]:
+    """Split a sentence at clause breaks; a retaliation marker's clause ends at the next comma."""
+    cuts = {0, len(norm)}
+    for c in cues:
+        if c.kind == "break":
+            cuts.add(c.start)
+    for regex in lex.retaliation_breaks:
+        for m in regex.finditer(norm):
+            comma = norm.find(",", m.end())
+            if comma != -1:
+                cuts.add(comma + 1)
+    points = sorted(cuts)
+    return [(a, b) for a, b in zip(points, points[1:]) if b > a]
+
+
+def _weapons_in(cues: list[_Cue]) -> list[str]:
+    names: list[str] = []
+    # Longest weapon mention wins where weapon cues overlap ("rocket launchers" is HIMARS, not rocket).
+    ws = sorted((c for c in cues if c.kind == "weapon"), key=lambda c: (c.start, -(c.end - c.start)))
+    last_end = -1
+    for c in ws:
+        if c.start < last_end:
+            continue
+        last_end = c.end
+        if c.label not in names:
+            names.append(c.label)
+    return names
+
+
+def _drop_overlapped(cues: list[_Cue]) -> list[_Cue]:
+    """Among trigger cues, drop generic cues inside a specific cue, and weaker specific cues inside stronger."""
+    trig = [c for c in cues if c.kind in ("specific", "generic", "modifier")]
+    kept: list[_Cue] = []
+    for c in trig:
+        dominated = False
+        for o in trig:
+            if o is c or o.end <= c.start or o.start >= c.end:
+                continue
+            if c.kind == "generic" and o.kind == "specific":
+                dominated = True
+            elif c.kind == o.kind == "specific" and o.label == c.label and (
+                    (o.end - o.start, o.weight) > (c.end - c.start, c.weight)):
+                dominated = True
+            elif c.kind == o.kind == "generic" and (o.end - o.start) > (c.end - c.start):
+                dominated = True
+            if dominated:
+                break
+        if not dominated:
+            kept.append(c)
+    return kept
+
+
+def _make_hit(text: str, offset: int, cue: _Cue, sub: str, weapons: list[str], score: float,
+              source: str) -> TypeHit:
+    ptype, pmode = tx.plover_of(sub, weapons)
+    return TypeHit(
+        start=offset + cue.start, end=offset + cue.end, text=text[cue.start:cue.end],
+        event_type=tx.event_type_of(sub), sub_event_type=sub, disorder_type=tx.disorder_type_of(sub),
+        plover_type=ptype, plover_mode=pmode, weapons=list(weapons), score=round(min(1.0, score), 3), cue=source)
+
+
+def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
+                 sentence_weapons: Optional[list[str]] = None) -> list[TypeHit]:
+    weapons = _weapons_in(cues)
+    if not weapons and sentence_weapons and not any(c.kind == "specific" for c in cues):
+        # "deux drones ont été tirés…, le premier a visé X et le second Y": an elliptic clause keeps the
+        # weapon named earlier in the sentence.
+        weapons = list(sentence_weapons)
+    # A generic attack with no weapon is a clash when armed forces are involved, an attack on civilians
+    # when only civilian targets are named.
+    military = any(c.kind == "military" for c in cues)
+    civilians = any(c.kind == "civilian" for c in cues) and not military
+    trig = _drop_overlapped(cues)
+    specific = [c for c in trig if c.kind == "specific"]
+    generic = [c for c in trig if c.kind == "generic"]
+    modifiers = {c.label for c in trig if c.kind == "modifier"}
+    implied = sorted({lex.weapon_implies.get(w, "") for w in weapons} - {""}, key=tx.rank)
+
+    # Candidate (cue, sub-type, score, source) per specific cue.
+    cands: list[tuple[_Cue, str, float, str]] = [(c, c.label, c.weight, c.source) for c in specific]
+
+    # Combination rules (protest + tear gas -> Protest with intervention ...).
+    labels = {c[1] for c in cands} | modifiers
+    for rule in tx.combine_rules():
+        if all(w in labels for w in rule.when):
+            base = [c for c in cands if c[1] in rule.when]
+            if not base:
+                continue
+            anchor = max(base, key=lambda c: c[2])
+            cands = [c for c in cands if c[1] not in rule.when]
+            cands.append((anchor[0], rule.then, min(1.0, anchor[2] + 0.1), f"{anchor[3]} + {'/'.join(rule.when)}"))
+            labels = {c[1] for c in cands} | modifiers
+
+    violent = [c for c in cands if tx.is_violent(c[1])]
+    strategic = [c for c in cands if not tx.is_violent(c[1])]
+    # A strong strategic cue ("explosive devices were found and defused", "weapons seized in a raid") beats
+    # weak or merely nominal violent cues in the same clause: the weapon is the object, not the event.
+    top_sd = max((c[2] for c in strategic), default=0.0)
+    if top_sd >= 0.8 and all(c[2] < top_sd for c in violent):
+        violent = []
+        generic = []
+    # Weapons can raise an explosion-type cue to a higher explosion sub-type (bombardment by jets -> air strike).
+    if implied:
+        upgraded = []
+        for c in violent:
+            if tx.event_type_of(c[1]) == "Explosions/Remote violence" and tx.rank(implied[0]) < tx.rank(c[1]):
+                upgraded.append((c[0], implied[0], c[2], f"{c[3]} + weapon"))
+            else:
+                upgraded.append(c)
+        violent = upgraded
+
+    if not violent and generic:
+        g = max(generic, key=lambda c: (c.weight, c.end - c.start))
+        if implied:
+            violent = [(g, implied[0], max(0.75, g.weight + 0.3), f"generic:{g.source} + weapon")]
+        else:
+            sub = lex.civilian_fallback if civilians else lex.fallback
+            violent = [(g, sub, g.weight * 0.7, f"generic:{g.source}")]
+
+    hits: list[TypeHit] = []
+    if violent:
+        best = min(violent, key=lambda c: (tx.rank(c[1]), -c[2]))
+        support = max(c[2] for c in violent)
+        score = max(best[2], support) + 0.05 * (len(violent) - 1)
+        if implied and implied[0] == best[1]:
+            score += 0.1
+        hits.append(_make_hit(text, offset, best[0], best[1], weapons, score, best[3]))
+
+    if hits:
+        strategic = [c for c in strategic if c[1] in _SD_KEPT_IN_VIOLENT_CLAUSE and c[2] >= 0.8]
+    seen: dict[str, tuple[_Cue, str, float, str]] = {}
+    for c in strategic:
+        if c[1] not in seen or c[2] > seen[c[1]][2]:
+            seen[c[1]] = c
+    for c in seen.values():
+        hits.append(_make_hit(text, offset, c[0], c[1], weapons if c[1] == "Other" or c[1] == "Disrupted weapons use"
+                              else [], c[2], c[3]))
+    return hits
+
+
+def type_sentence(text: str, lang: str) -> list[TypeHit]:
+    """All distinct event triggers in one sentence, in text order, typed with ACLED's hierarchy rules.
+
+    Cues in one clause describing one attack collapse to one hit (a generic attack verb plus a weapon noun
+    gives one hit typed by the weapon); separate clauses (";", "tandis que", a retaliation "en réaction à…")
+    may give separate hits. Unsupported languages fall back to English cues.
+    """
+    lang = lang if lang in SUPPORTED_LANGS else "en"
+    try:
+        lex = load_lexicon(lang)
+    except ValueError:
+        lex = load_lexicon("en")
+    norm = normalize(text)
+    cues = _find_cues(norm, lex)
+    hits: list[TypeHit] = []
+    retaliation = {m.start() for r in lex.retaliation_breaks for m in r.finditer(norm)}
+    clauses = _clauses(norm, cues, lex)
+    sentence_weapons = _weapons_in([c for c in cues if not any(
+        a in retaliation and a <= c.start < b for a, b in clauses)])
+    for a, b in clauses:
+        inside = [c for c in cues if c.start >= a and c.end <= b and c.kind != "break"]
+        if not any(c.kind in ("specific", "generic") for c in inside):
+            continue
+        hits.extend(_type_clause(text, 0, inside, lex, None if a in retaliation else sentence_weapons))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?؟])\s+|\n+")
+
+
+def type_snippet(text: str, lang: str = "en") -> Optional[TypeHit]:
+    """One ACLED sub-event label for a whole snippet (CASE 2021 Task 2 style), or None with no event cue.
+
+    Every sentence is typed; per sub-event type the best hit is kept, reinforced a little by repeated hits
+    and by appearing in the first sentence (where news snippets state their main event); the best-scoring
+    type wins, ties going to the higher type in the hierarchy.
+    """
+    best: dict[str, tuple[float, TypeHit]] = {}
+    pos = 0
+    for i, sent in enumerate(_SENT_SPLIT.split(text)):
+        start = text.find(sent, pos)
+        pos = start + len(sent)
+        for hit in type_sentence(sent, lang):
+            hit = replace(hit, start=hit.start + start, end=hit.end + start)
+            s = hit.score + (0.08 if i == 0 else 0.0)
+            if hit.sub_event_type in best:
+                prev_s, prev_hit = best[hit.sub_event_type]
+                s = max(s, prev_s) + 0.04
+                hit = hit if hit.score > prev_hit.score else prev_hit
+            best[hit.sub_event_type] = (s, hit)
+    if not best:
+        return None
+    # Combination rules also hold across the snippet's sentences (a protest, then tear gas in the next one).
+    lex = load_lexicon(lang if lang in SUPPORTED_LANGS else "en")
+    modifiers = {c.label for c in _find_cues(normalize(text), lex) if c.kind == "modifier"}
+    for rule in tx.combine_rules():
+        present = set(best) | modifiers
+        if all(w in present for w in rule.when) and any(w in best for w in rule.when):
+            parts = [best[w] for w in rule.when if w in best]
+            s_max, anchor = max(parts, key=lambda p: p[0])
+            for w in rule.when:
+                best.pop(w, None)
+            ptype, pmode = tx.plover_of(rule.then, anchor.weapons)
+            new = replace(anchor, sub_event_type=rule.then, event_type=tx.event_type_of(rule.then),
+                          disorder_type=tx.disorder_type_of(rule.then), plover_type=ptype, plover_mode=pmode,
+                          cue=f"{anchor.cue} + {'/'.join(rule.when)}")
+            if rule.then not in best or best[rule.then][0] < s_max + 0.05:
+                best[rule.then] = (s_max + 0.05, new)
+    sub = min(best, key=lambda k: (-round(best[k][0], 3), tx.rank(k)))
+    score, hit = best[sub]
+    return replace(hit, score=round(min(1.0, score), 3))
+
+
+def retype_with_weapons(hit: TypeHit, weapons: list[str], lang: str = "en") -> TypeHit:
+    """Re-type a hit that came from a generic attack cue using weapons known from context.
+
+    For a report that continues across sentences ("la base … a été prise pour cible" followed by "une attaque
+    de missiles"), the caller passes the weapons of the neighbouring sentences; hits that were not decided by
+    a generic cue are returned unchanged.
+    """
+    if not hit.cue.startswith("generic:") or not weapons:
+        return hit
+    lex = load_lexicon(lang if lang in SUPPORTED_LANGS else "en")
+    implied = sorted({lex.weapon_implies.get(w, "") for w in weapons} - {""}, key=tx.rank)
+    if not implied:
+        return hit
+    sub = implied[0]
+    ptype, pmode = tx.plover_of(sub, weapons)
+    return replace(hit, sub_event_type=sub, event_type=tx.event_type_of(sub),
+                   disorder_type=tx.disorder_type_of(sub), plover_type=ptype, plover_mode=pmode,
+                   weapons=list(dict.fromkeys([*hit.weapons, *weapons])), score=max(hit.score, 0.6),
+                   cue=hit.cue + " + context weapon")
+
+
+def weapons_in(text: str, lang: str) -> list[str]:
+    """Normalized weapon names mentioned in `text`, in order of first mention."""
+    lex = load_lexicon(lang if lang in SUPPORTED_LANGS else "en")
+    return _weapons_in(_find_cues(normalize(text), lex))

@@ -1,0 +1,485 @@
+"""Event mentions, sentence by sentence: trigger and type, actors, place, date, casualties, claimant, modality.
+
+`extract_mentions` walks the sentences of a parsed document. For each event trigger found by `classify`, it
+reads the roles from the dependency parse (active and passive subjects, agents, objects, the subject of a
+governing "announced/claimed" verb), attributes the claim (`attribution`), attaches the event's place
+(`geo`) and date (`dates`), and casualties (`casualties`). What is not a single event is filtered here:
+aggregate statistics over periods, generic background, plans and threats, and anaphoric references
+("cette attaque") which enrich the event they refer to instead of creating a new one.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Optional, Sequence
+
+import yaml
+
+from .models import GEO_NEAR, GEO_REGION, DateValue, Document, Evidence, Mention, ResolvedPlace, TextSpan
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASS_SUBJ_DEPS = {"nsubj:pass", "nsubjpass", "csubj:pass"}
+AGENT_DEPS = {"obl:agent", "agent"}
+OBJ_DEPS = {"obj", "dobj", "iobj"}
+PRONOUNS = {"il", "elle", "ils", "elles", "it", "they", "he", "she", "which", "qui", "who", "that"}
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    text = resources.files("eventwire").joinpath("data/lexicon/extract.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    out: dict[str, Any] = {}
+    for lang, entry in raw.items():
+        out[lang] = {
+            key: [re.compile(p, re.IGNORECASE) for p in entry.get(key) or []]
+            for key in ("aggregate", "background_plural", "anaphora", "retaliation")
+        }
+        out[lang]["target_nationality"] = [
+            (re.compile(rf"^(?:{pattern})$", re.IGNORECASE), phrase)
+            for pattern, phrase in (entry.get("target_nationality") or {}).items()
+        ]
+    return out
+
+
+def _lang_cues(lang: str) -> dict[str, Any]:
+    cues = _cues()
+    return cues.get(lang) or cues["en"]
+
+
+@dataclass
+class DocContext:
+    """What extraction needs beyond the parse: the document, its resolved dates and toponyms, and resolvers."""
+
+    doc: Document
+    lang: str
+    text: str  # the analysis text (boilerplate blanked; same offsets as doc.text)
+    ref: Any  # dates.DateReference
+    dates: list[DateValue]
+    toponyms: list[ResolvedPlace]
+    geocoder: Any = None
+    actors: Any = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+
+def mention_id(doc_id: str, start: int, end: int, sub_event_type: str, place_id: str = "") -> str:
+    """A stable id for a mention (same inputs, same id)."""
+    key = f"{doc_id}\x1f{start}\x1f{end}\x1f{sub_event_type}\x1f{place_id}"
+    return "m" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks separated by a blank line (or single newlines in scraped text)."""
+    out, start = [], 0
+    for m in re.finditer(r"\n\s*\n|\n", text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _paragraph_of(ctx: DocContext, pos: int) -> tuple[int, int]:
+    for start, end in ctx.paragraphs:
+        if start <= pos < end:
+            return start, end
+    return 0, len(ctx.text)
+
+
+# --- roles from the dependency parse -----------------------------------------------------------------
+def _governing_verb(tok: Any) -> Any:
+    """The verb a trigger belongs to: itself when a verb, else the nearest verbal head (3 steps at most)."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+            return cur
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return cur if cur.pos_ == "VERB" else None
+
+
+def _phrase(tok: Any) -> tuple[int, int, str]:
+    """The compact phrase headed by `tok`: its left modifiers and nominal/adjectival right modifiers."""
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in ("det", "amod", "compound", "flat", "flat:name", "nmod", "appos", "case", "nummod",
+                          "fixed", "poss", "nn") and abs(child.i - tok.i) <= 8:
+            keep.extend(t for t in child.subtree if abs(t.i - tok.i) <= 8 and t.dep_ not in ("acl", "acl:relcl", "relcl", "punct"))
+    keep = sorted(set(keep), key=lambda t: t.i)
+    # Keep the contiguous run around the head only.
+    lo = hi = keep.index(tok)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    first, last = keep[lo], keep[hi]
+    start, end = first.idx, last.idx + len(last.text)
+    return start, end, tok.doc.text[start:end]
+
+
+def _children(tok: Any, deps: set[str]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _agent_noun(agent: Any) -> Any:
+    # English "by X": agent -> pobj; French obl:agent is the noun itself.
+    for c in agent.children:
+        if c.dep_ == "pobj":
+            return c
+    return agent
+
+
+def roles_from_parse(trigger: Any) -> dict[str, Optional[tuple[int, int, str]]]:
+    """actor1 (initiator) and actor2 (target) phrases for a trigger token, read from the dependency parse."""
+    out: dict[str, Optional[tuple[int, int, str]]] = {"actor1": None, "actor2": None, "target": None}
+    verb = _governing_verb(trigger)
+    if verb is None:
+        return out
+    passive_subj = _children(verb, PASS_SUBJ_DEPS)
+    passive = bool(passive_subj) or any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+    subj = passive_subj or _children(verb, SUBJ_DEPS)
+    agents = _children(verb, AGENT_DEPS)
+    objs = _children(verb, OBJ_DEPS)
+    if passive:
+        if subj:
+            out["target"] = _phrase(subj[0])
+        if agents:
+            out["actor1"] = _phrase(_agent_noun(agents[0]))
+    else:
+        if subj:
+            out["actor1"] = _phrase(subj[0])
+        if objs:
+            out["target"] = _phrase(objs[0])
+    if out["actor1"] is None:
+        # "X a annoncé avoir ciblé ...": the subject of the governing speech/claim verb initiated the action.
+        head = verb.head
+        if head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+            hs = _children(head, SUBJ_DEPS)
+            if hs:
+                out["actor1"] = _phrase(hs[0])
+    return out
+
+
+# --- filters -----------------------------------------------------------------------------------------
+def is_aggregate(sentence: str, lang: str) -> bool:
+    """True when the sentence reports a count of several events or a total over a period."""
+    return any(p.search(sentence) for p in _lang_cues(lang)["aggregate"])
+
+
+def is_anaphoric(sentence: str, rel_start: int, lang: str) -> bool:
+    """True when the trigger noun is introduced by a determiner that refers back ("cette attaque", "the attack")."""
+    before = sentence[max(0, rel_start - 40):rel_start]
+    return any(p.search(before) for p in _lang_cues(lang)["anaphora"])
+
+
+def _generic_plural(sentence: str, lang: str) -> bool:
+    return any(p.search(sentence) for p in _lang_cues(lang)["background_plural"])
+
+
+# --- the extractor -----------------------------------------------------------------------------------
+def _actor_name(ctx: DocContext, phrase: Optional[tuple[int, int, str]], sent_start: int) -> tuple[str, str, Optional[tuple[int, int]]]:
+    """(normalized name, text, absolute span) for a parsed actor phrase; pronouns and places are not actors."""
+    if phrase is None:
+        return "", "", None
+    start, end, text = phrase
+    words = text.strip().lower().split()
+    if not words or (len(words) == 1 and words[0] in PRONOUNS):
+        return "", "", None
+    if ctx.actors is not None:
+        actor = ctx.actors.normalize(text, ctx.lang)
+        if actor is None:
+            for m in ctx.actors.find(text, ctx.lang):
+                actor = m.actor
+                break
+        if actor is not None:
+            return actor.name, text, (start, end)
+    # A phrase that is a known place ("la base d'al-Tanf") is a target place, not an actor.
+    for top in ctx.toponyms:
+        if top.span.start >= start and top.span.end <= end and top.place is not None:
+            return "", "", None
+    return "", text, (start, end)
+
+
+def _target_actor(ctx: DocContext, target: Optional[tuple[int, int, str]], sdoc: Any) -> tuple[str, str, Optional[tuple[int, int]]]:
+    """actor2 from the target phrase: an actor itself, or the nationality of a targeted base ("base américaine")."""
+    if target is None:
+        return "", "", None
+    name, text, span = _actor_name(ctx, target, 0)
+    if name:
+        return name, text, span
+    start, end, text = target
+    if ctx.actors is None:
+        return "", "", None
+    for word_match in re.finditer(r"[\w.'’-]+", text):
+        word = word_match.group(0).strip(".").lower()
+        for pattern, phrase in _lang_cues(ctx.lang)["target_nationality"]:
+            if pattern.match(word):
+                actor = ctx.actors.normalize(phrase, ctx.lang)
+                if actor is not None:
+                    s = start + word_match.start()
+                    return actor.name, text, (s, s + len(word_match.group(0)))
+    return "", "", None
+
+
+def _nationality_near(ctx: DocContext, text: str, offset: int) -> tuple[str, str, Optional[tuple[int, int]]]:
+    """actor2 from a nationality adjective on a base/force noun anywhere in the given text window."""
+    if ctx.actors is None:
+        return "", "", None
+    for m in re.finditer(r"\b(?:base|bases|forces|troupes|soldats|militaires|personnel|troops|forces|positions|emplacement|occupants)\s+([\w'’.-]+)", text, re.IGNORECASE):
+        word = m.group(1).strip(".").lower()
+        for pattern, phrase in _lang_cues(ctx.lang)["target_nationality"]:
+            if pattern.match(word):
+                actor = ctx.actors.normalize(phrase, ctx.lang)
+                if actor is not None:
+                    return actor.name, m.group(0), (offset + m.start(), offset + m.end())
+    for m in re.finditer(r"\b(US|U\.S\.|American|Israeli|Russian|Turkish)\s+(?:base|bases|forces|troops|personnel|soldiers|positions)\b", text):
+        for pattern, phrase in _lang_cues("en")["target_nationality"]:
+            if pattern.match(m.group(1).lower()):
+                actor = ctx.actors.normalize(phrase, "en")
+                if actor is not None:
+                    return actor.name, m.group(0), (offset + m.start(), offset + m.end())
+    return "", "", None
+
+
+def _sites_in(toponyms: Sequence[ResolvedPlace], start: int, end: int) -> list[ResolvedPlace]:
+    return [t for t in toponyms if t.place is not None and start <= t.span.start and t.span.end <= end
+            and t.place.feature in ("site", "airport")]
+
+
+def _ev(doc_id: str, start: int, end: int, text: str, name: str) -> Evidence:
+    return Evidence(doc_id=doc_id, start=start, end=end, text=text, field=name)
+
+
+def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
+    """Event mentions of one parsed document (`sdoc` is the spaCy Doc of `ctx.text`), in text order."""
+    from .classify import retype_with_weapons, type_sentence, weapons_in
+
+    try:
+        from .attribution import attribute
+    except ImportError:  # pragma: no cover - attribution ships with the package
+        attribute = None  # type: ignore[assignment]
+    try:
+        from .casualties import find_casualties
+    except ImportError:  # pragma: no cover
+        find_casualties = None  # type: ignore[assignment]
+    from .dates import event_date
+
+    doc = ctx.doc
+    if not ctx.paragraphs:
+        ctx.paragraphs = paragraphs_of(ctx.text)
+    mentions: list[Mention] = []
+    last_actor1: tuple[str, str, Optional[tuple[int, int]]] = ("", "", None)
+    pending_casualties: list[Any] = []
+
+    sents = [s for s in sdoc.sents if ctx.text[s.start_char:s.end_char].strip()]
+    for index, sent in enumerate(sents):
+        s_start, s_end = sent.start_char, sent.end_char
+        s_text = ctx.text[s_start:s_end]
+        hits = type_sentence(s_text, ctx.lang)
+        if any(h.cue.startswith("generic:") for h in hits):
+            # A report that continues across sentences: the neighbours name the weapon ("prise pour cible" ...
+            # "une attaque de missiles").
+            around = " ".join(ctx.text[x.start_char:x.end_char] for x in sents[max(0, index - 1):index + 2])
+            weapons = weapons_in(around, ctx.lang)
+            hits = [retype_with_weapons(h, weapons, ctx.lang) for h in hits]
+        casualties = find_casualties(s_text, ctx.lang) if find_casualties else []
+        aggregate = is_aggregate(s_text, ctx.lang)
+        if not hits:
+            # A sentence continuing a report ("one Iraqi soldier was wounded") adds casualties to the last event
+            # of the same paragraph.
+            if casualties and mentions and not aggregate:
+                last = mentions[-1]
+                if _paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or \
+                        _paragraph_of(ctx, s_start)[0] - last.sentence.end < 400:
+                    _add_casualties(last, casualties, s_start, doc.doc_id)
+            continue
+        if aggregate:
+            continue
+        sentence_span = TextSpan(s_start, s_end, doc.text[s_start:s_end])
+        new_in_sentence: list[Mention] = []
+        anaphoric_hit: Optional[Mention] = None
+        for hit in hits:
+            a_start, a_end = s_start + hit.start, s_start + hit.end
+            trigger_span = TextSpan(a_start, a_end, doc.text[a_start:a_end])
+            attribution = attribute(s_text, ctx.lang, hit.start, hit.end) if attribute else None
+            modality = attribution.modality if attribution else "asserted"
+            if modality == "planned":
+                continue
+            if mentions and (is_anaphoric(s_text, hit.start, ctx.lang) or _repeats_trigger(mentions, s_text, hit, ctx.lang)):
+                # Refers back to an event already reported: enrich it (claimant, casualties), no new event.
+                anaphoric_hit = _antecedent(mentions, hit)
+                if anaphoric_hit is not None:
+                    if attribution and attribution.claimant and not anaphoric_hit.claimant:
+                        _set_claim(anaphoric_hit, attribution, s_start, doc.doc_id, s_text)
+                    continue
+
+            tok_span = sdoc.char_span(a_start, a_end, alignment_mode="expand")
+            roles = roles_from_parse(tok_span.root) if tok_span is not None else {"actor1": None, "actor2": None, "target": None}
+            a1 = _actor_name(ctx, roles["actor1"], s_start)
+            if roles["actor1"] is not None and not a1[0] and not a1[1]:
+                # A pronoun subject ("elle a lancé"): the last named initiator in the document.
+                words = roles["actor1"][2].strip().lower().split()
+                if len(words) == 1 and words[0] in PRONOUNS:
+                    a1 = last_actor1
+            a2 = _target_actor(ctx, roles["target"], sdoc)
+            if not a2[0]:
+                window_end = min(s_end, a_end + 160)
+                a2 = _nationality_near(ctx, ctx.text[a_start:window_end], a_start)
+            claimant = _resolve_claimant(ctx, attribution.claimant if attribution else None, mentions)
+            if not a1[0] and modality == "claimed" and claimant and ctx.actors is not None:
+                actor = ctx.actors.normalize(claimant, ctx.lang)
+                if actor is not None and attribution is not None and attribution.claimant_start is not None:
+                    a1 = (actor.name, claimant, (s_start + attribution.claimant_start, s_start + (attribution.claimant_end or attribution.claimant_start)))
+
+            # Place: the sentence's event location; several target sites joined by "et"/"and" are several events.
+            places: list[Optional[ResolvedPlace]] = []
+            if ctx.geocoder is not None:
+                loc = ctx.geocoder.event_location(ctx.toponyms, ctx.text, sentence_span, trigger_span, ctx.lang)
+                sites = _sites_in(ctx.toponyms, a_start, s_end)
+                if loc is not None and a1[2] is not None and loc.span.start < a1[2][1] and a1[2][0] < loc.span.end:
+                    loc = None  # the initiator's name ("les États-Unis ont ...") is not where it happened
+                if loc is not None and hit.event_type != "Strategic developments" and len({s.place.place_id for s in sites}) >= 2 and any(
+                        s.place.place_id == loc.place.place_id for s in sites if loc.place is not None):
+                    seen = set()
+                    for s in sites:
+                        if s.place.place_id not in seen:
+                            seen.add(s.place.place_id)
+                            places.append(s)
+                else:
+                    places.append(loc)
+            else:
+                places.append(None)
+
+            dv = event_date(ctx.dates, ctx.text, sentence_span, trigger_span, ctx.ref)
+            for place in places:
+                if place is None:
+                    place = _fallback_place(ctx, mentions, s_start)
+                own_date = dv is not None and dv.span is not None
+                coarse = place is None or place.place is None or place.place.feature == "country"
+                if coarse and (not own_date or _generic_plural(s_text, ctx.lang)):
+                    continue  # neither a place below country level nor a date of its own: background
+                if place is not None and place.place is not None and place.place.feature == "country" \
+                        and hit.event_type != "Strategic developments" and _generic_plural(s_text, ctx.lang):
+                    continue  # "X a lancé des attaques contre les bases en Syrie": background, not one event
+                m = Mention(
+                    mention_id=mention_id(doc.doc_id, a_start, a_end, hit.sub_event_type,
+                                          place.place.place_id if place and place.place else ""),
+                    doc_id=doc.doc_id, sentence=sentence_span, trigger=trigger_span,
+                    event_type=hit.event_type, sub_event_type=hit.sub_event_type, disorder_type=hit.disorder_type,
+                    plover_type=hit.plover_type, plover_mode=hit.plover_mode,
+                    actor1=a1[0], actor1_text=a1[1], actor2=a2[0], actor2_text=a2[1],
+                    place=place, date=dv, weapons=list(hit.weapons), claimant=claimant, modality=modality,
+                    source=doc.source or "", language=ctx.lang, confidence=float(hit.score),
+                )
+                m.evidence.append(_ev(doc.doc_id, s_start, s_end, doc.text[s_start:s_end], "sentence"))
+                m.evidence.append(_ev(doc.doc_id, a_start, a_end, trigger_span.text, "sub_event_type"))
+                if a1[2]:
+                    m.evidence.append(_ev(doc.doc_id, a1[2][0], a1[2][1], doc.text[a1[2][0]:a1[2][1]], "actor1"))
+                if a2[2]:
+                    m.evidence.append(_ev(doc.doc_id, a2[2][0], a2[2][1], doc.text[a2[2][0]:a2[2][1]], "actor2"))
+                if place is not None:
+                    m.evidence.append(_ev(doc.doc_id, place.span.start, place.span.end, place.span.text, "location"))
+                if dv is not None and dv.span is not None:
+                    m.evidence.append(_ev(doc.doc_id, dv.span.start, dv.span.end, dv.span.text, "event_date"))
+                if attribution is not None:
+                    _claim_evidence(m, attribution, s_start, doc.doc_id, s_text)
+                for w in hit.weapons:
+                    m.evidence.append(_ev(doc.doc_id, a_start, a_end, trigger_span.text, "weapons"))
+                    break
+                new_in_sentence.append(m)
+                if a1[0]:
+                    last_actor1 = a1
+        # Retaliation with no date of its own takes the date of the event it answers.
+        if anaphoric_hit is not None:
+            for m in new_in_sentence:
+                if (m.date is None or m.date.span is None) and anaphoric_hit.date is not None:
+                    m.date = anaphoric_hit.date
+        if casualties and new_in_sentence:
+            _add_casualties(new_in_sentence[0], casualties, s_start, doc.doc_id)
+        mentions.extend(new_in_sentence)
+    del pending_casualties
+    return mentions
+
+
+_DEFINITE = re.compile(r"(?:\b(?:le|la|les|the)\s+|\bl['’]\s*)$", re.IGNORECASE)
+
+
+def _repeats_trigger(mentions: list[Mention], sentence: str, hit: Any, lang: str) -> bool:
+    """A definite noun repeating an earlier trigger ("un convoi ..." then "le convoi ...") refers back to it."""
+    if not _DEFINITE.search(sentence[max(0, hit.start - 12):hit.start]):
+        return False
+    word = hit.text.split()[0].lower() if hit.text.split() else ""
+    return any(m.sub_event_type == hit.sub_event_type and m.trigger.text.split()[:1] and
+               m.trigger.text.split()[0].lower() == word for m in mentions)
+
+
+def _resolve_claimant(ctx: DocContext, claimant: Optional[str], mentions: list[Mention]) -> Optional[str]:
+    """A pronoun claimant ("Il a ajouté") is the previous claimant; a short form ("la Résistance") the actor
+    named in full earlier in the document."""
+    if not claimant:
+        return claimant
+    words = claimant.strip().lower().split()
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return next((m.claimant for m in reversed(mentions) if m.claimant), None)
+    if ctx.actors is not None and ctx.actors.normalize(claimant, ctx.lang) is None and len(words) <= 2:
+        head = words[-1]
+        for m in reversed(mentions):
+            for name, text in ((m.actor1, m.actor1_text), (m.claimant, m.claimant)):
+                if name and text and head in text.lower().split():
+                    return name
+    return claimant
+
+
+def _antecedent(mentions: list[Mention], hit: Any) -> Optional[Mention]:
+    for m in reversed(mentions):
+        if m.event_type == hit.event_type:
+            return m
+    return mentions[-1] if mentions else None
+
+
+def _fallback_place(ctx: DocContext, mentions: list[Mention], s_start: int) -> Optional[ResolvedPlace]:
+    """No place in the sentence: the place of the previous event in the same paragraph, as 'near' (precision 2)."""
+    para = _paragraph_of(ctx, s_start)
+    for m in reversed(mentions):
+        if m.place is not None and m.place.place is not None and para[0] <= m.trigger.start < para[1]:
+            return ResolvedPlace(span=m.place.span, place=m.place.place,
+                                 geo_precision=max(m.place.geo_precision, GEO_NEAR), score=m.place.score * 0.8,
+                                 reason="place of the preceding event in the same paragraph",
+                                 relation=m.place.relation)
+    # Otherwise a country or region named in the sentence, at region precision.
+    sent_end = s_start + 600
+    for top in ctx.toponyms:
+        if top.place is not None and s_start <= top.span.start < sent_end and top.place.feature in ("country", "admin1"):
+            return ResolvedPlace(span=top.span, place=top.place, geo_precision=GEO_REGION, score=top.score * 0.5,
+                                 reason="only a country/region is named", relation=top.relation)
+    return None
+
+
+def _add_casualties(m: Mention, casualties: list[Any], offset: int, doc_id: str) -> None:
+    for c in casualties:
+        if c.kind == "fatalities" and m.fatalities is None:
+            m.fatalities = c.value
+            m.evidence.append(_ev(doc_id, offset + c.start, offset + c.end, c.text, "fatalities"))
+        elif c.kind == "injuries" and m.injuries is None:
+            m.injuries = c.value
+            m.evidence.append(_ev(doc_id, offset + c.start, offset + c.end, c.text, "injuries"))
+
+
+def _set_claim(m: Mention, attribution: Any, offset: int, doc_id: str, s_text: str) -> None:
+    m.claimant = attribution.claimant
+    if attribution.modality in ("claimed", "acknowledged", "denied") or m.modality == "asserted":
+        m.modality = attribution.modality
+    _claim_evidence(m, attribution, offset, doc_id, s_text)
+
+
+def _claim_evidence(m: Mention, attribution: Any, offset: int, doc_id: str, s_text: str) -> None:
+    if attribution.claimant and attribution.claimant_start is not None and attribution.claimant_end is not None:
+        s, e = attribution.claimant_start, attribution.claimant_end
+        m.evidence.append(_ev(doc_id, offset + s, offset + e, s_text[s:e], "claimant"))
+    if attribution.cue and attribution.cue_start is not None and attribution.cue_end is not None:
+        s, e = attribution.cue_start, attribution.cue_end
+        m.evidence.append(_ev(doc_id, offset + s, offset + e, s_text[s:e], "modality"))

@@ -1,0 +1,562 @@
+"""Toponym recognition and resolution over a document, and the choice of an event's location.
+
+Recognition is gazetteer-first: every run of up to six normalized tokens (Latin and Arabic script) is looked
+up in the index, the longest match wins, and spaCy NER spans join as extra candidates. Cheap rules keep the
+noise out (capitalization in Latin script, stop words, person/organisation names, '~' aliases that need a
+context word such as "champ gazier" / "base" / حقل). Resolution ranks each toponym's candidates by document
+context (countries and admin1 areas named, distance to the other toponyms), the feature type the nearby words
+imply, population, number of alternate names and curated-site priority, and abstains with a reason when it
+cannot decide. Context words and relative-location cues come from `data/geo_cues.yaml`.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Optional, Sequence
+
+import yaml
+
+from ..models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
+from .gazetteer import Candidate, Gazetteer
+from .normalize import Token, is_arabic, normalize_arabic_token, normalize_name, tokenize
+
+MAX_NGRAM = 6
+# Articles that may stand alone before a name ("Dayr az Zawr", "Ras al Ain"); the ambiguous short ones
+# ("at", "an", "en", "es"...) are also ordinary words and count as articles only when hyphenated or capitalized.
+_SAFE_ARTICLES = frozenset("al el ash ech ad adh az ez ar ath as-".split())
+_AMBIGUOUS_ARTICLES = frozenset("as es us at et ut an en un ar er ur ed ud il ul uz esh ush".split())
+_ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
+_FEATURE_PRIOR = {"continent": 2.5, "country": 2.5, "admin1": 1.5, "site": 2.0, "airport": 0.5, "city": 0.0, "admin2": 0.3}
+_NER_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+_NER_OTHER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
+# demonym → place-name endings (en, fr): Russian → Russia, Egyptian → Egypt, Sudanese → Sudan, Israeli → Israel,
+# syrienne → syrie, irakien → irak, libanais → liban, américain → amérique, British → Britain, Turkish → Turkey.
+_DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("iennes", ("ie", "")), ("ienne", ("ie", "")), ("iens", ("ie", "")), ("ien", ("ie", "")),
+    ("aines", ("ique",)), ("aine", ("ique",)), ("ains", ("ique",)), ("ain", ("ique",)),
+    ("aises", ("",)), ("aise", ("",)), ("ais", ("",)),
+    ("ians", ("ia", "")), ("ian", ("ia", "", "a", "e")), ("ans", ("a", "o")), ("an", ("a", "", "o")),
+    ("anish", ("ain",)), ("ench", ("ance",)), ("man", ("many",)),
+    ("ese", ("", "a")), ("ish", ("ain", "ey", "", "land")), ("is", ("",)), ("i", ("",)), ("ic", ("", "y")),
+    ("ch", ("ce",)), ("s", ("",)),
+)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict:
+    """The context-word and cue tables of `data/geo_cues.yaml`."""
+    text = (resources.files("eventwire") / "data" / "geo_cues.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=4)
+def _stop_words(lang: str) -> frozenset[str]:
+    words: set[str] = set()
+    try:
+        if lang == "fr":
+            from spacy.lang.fr.stop_words import STOP_WORDS
+        elif lang == "en":
+            from spacy.lang.en.stop_words import STOP_WORDS
+        else:
+            STOP_WORDS = set()
+        words = {normalize_name(w) for w in STOP_WORDS}
+    except ImportError:  # spaCy is a core dependency; without it we only lose a filter
+        pass
+    return frozenset(w for w in words if w)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    cands: list[Candidate]
+    tok_start: int = -1
+    tok_end: int = -1
+    ner_label: str = ""
+    from_gazetteer: bool = False
+    feature_types: set[str] = field(default_factory=set)
+    relation: str = ""
+    region: bool = False
+    abstain_reason: str = ""
+    derived: str = ""  # "demonym" or "contains '…'" when candidates came from _derived_candidates
+
+
+class Geocoder:
+    """Finds toponyms in text and resolves them against a `Gazetteer` (see the module docstring)."""
+
+    def __init__(self, gaz: Gazetteer, cues: Optional[dict] = None):
+        self.gaz = gaz
+        self.cues = cues or load_cues()
+        self._feature_words: dict[str, dict[str, set[str]]] = {
+            lang: {normalize_name(k) if not is_arabic(k) else normalize_arabic_token(k, strip_article=True): set(v)
+                   for k, v in table.items()}
+            for lang, table in self.cues.get("feature_words", {}).items()
+        }
+        self._locative = {lang: {normalize_name(w) or w for w in ws} for lang, ws in self.cues.get("locative", {}).items()}
+        self._relative = {lang: [(re.compile(r"(?:^|\s)" + c["pattern"]), c["relation"]) for c in cs]
+                          for lang, cs in self.cues.get("relative", {}).items()}
+        self._region = {lang: [re.compile(r"(?:^|\s)" + p) for p in ps] for lang, ps in self.cues.get("region", {}).items()}
+        self._blockers = {lang: {normalize_name(w) or w for w in ws} for lang, ws in self.cues.get("blockers", {}).items()}
+        self._not_places = {normalize_name(n) for n in self.cues.get("not_places", [])}
+        self._countries: set[str] = set()
+        self._reporter = {lang: {normalize_name(w) for w in ws} for lang, ws in self.cues.get("reporter_cues", {}).items()}
+
+    # --- public API --------------------------------------------------------------------------------------
+
+    def find_toponyms(self, text: str, lang: str,
+                      ner_spans: Sequence[tuple[int, int, str]] = ()) -> list[ResolvedPlace]:
+        """Toponyms of a document, resolved, sorted by start (offsets are offsets into `text`).
+
+        Gazetteer matches and NER place spans are united; a NER place span unknown to the gazetteer comes back
+        with place=None and a reason rather than being dropped."""
+        tokens = tokenize(text)
+        self._text = text
+        mentions = self._gazetteer_mentions(text, tokens, lang)
+        mentions = self._merge_ner(text, tokens, mentions, ner_spans, lang)
+        for m in mentions:
+            self._annotate(m, tokens, lang)
+        doc_countries = {c.place.country_code for m in mentions for c in m.cands
+                         if c.feature == "country" and c.kind == 0 and len(m.cands) == 1}
+        mentions = [m for m in mentions if self._keep(m, text, tokens, lang, ner_spans, doc_countries)]
+        return self._resolve_all(mentions, text, lang)
+
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], lang: str) -> list[ResolvedPlace]:
+        """Resolve given toponym spans (e.g. gold spans for evaluation); one result per span, in order."""
+        tokens = tokenize(text)
+        self._text = text
+        starts = [t.start for t in tokens]
+        mentions: list[_Mention] = []
+        for start, end in spans:
+            surface = text[start:end]
+            m = _Mention(start, end, surface, normalize_name(surface), self._span_candidates(surface))
+            small = not any(c.match == "exact" and (c.feature in ("country", "admin1", "continent", "site")
+                                                     or c.place.population >= 100_000) for c in m.cands)
+            if small:
+                derived, how = self._derived_candidates(surface)
+                if derived and (not m.cands or how == "demonym"):
+                    m.cands, m.derived = derived, how
+            m.tok_start, m.tok_end = _token_range(tokens, start, end, starts)
+            self._annotate(m, tokens, lang)
+            mentions.append(m)
+        resolved = self._resolve_all(mentions, text, lang, sort=False)
+        return resolved
+
+    def event_location(self, toponyms: list[ResolvedPlace], text: str, sentence: TextSpan, trigger: TextSpan,
+                       lang: str) -> Optional[ResolvedPlace]:
+        """The place where the event at `trigger` happened, from the toponyms inside `sentence`, or None.
+
+        Sites and towns tied to the trigger by a preposition or a feature word beat far-away or region-level
+        mentions; a reporter's location ("correspondent in Baghdad") is not the event's. A relative location
+        keeps its anchor with geo_precision 2; a region/country mention gets geo_precision 3."""
+        best: Optional[tuple[float, ResolvedPlace]] = None
+        tokens = tokenize(text[sentence.start:sentence.end])
+        for tp in toponyms:
+            if tp.place is None or tp.span.start < sentence.start or tp.span.end > sentence.end:
+                continue
+            score = {"site": 3.0, "airport": 2.5, "city": 2.0, "admin2": 1.2, "admin1": 0.8, "country": 0.0}.get(
+                tp.place.feature, 1.0)
+            before = [t.norm for t in tokens if t.end + sentence.start <= tp.span.start][-4:]
+            if before and before[-1] in self._locative.get(lang, set()):
+                score += 1.0
+            if any(w in self._feature_words.get(lang, {}) for w in before):
+                score += 1.0
+            if any(w in self._reporter.get(lang, set()) for w in before):
+                score -= 4.0
+            dist = min(abs(tp.span.start - trigger.end), abs(trigger.start - tp.span.end))
+            score -= min(dist, 400) / 100.0
+            if best is None or score > best[0]:
+                best = (score, tp)
+        if best is None:
+            return None
+        chosen = best[1]
+        precision = chosen.geo_precision
+        if chosen.place is not None and chosen.place.feature in ("country", "admin1"):
+            precision = GEO_REGION
+        return replace(chosen, geo_precision=precision)
+
+    # --- recognition -------------------------------------------------------------------------------------
+
+    def _skippable(self, tokens: list[Token], i: int, text: str) -> bool:
+        """Token i is an Arabic article written in Latin script before the next token (al-, ez ...)."""
+        tok = tokens[i]
+        if not tok.is_article or i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1]
+        gap = text[tok.end:nxt.start]
+        if gap == "-":
+            return True
+        if gap != " ":
+            return False
+        if tok.norm in _SAFE_ARTICLES:
+            return True
+        return tok.norm in _AMBIGUOUS_ARTICLES and tok.raw[:1].isupper() and nxt.raw[:1].isupper()
+
+    def _gazetteer_mentions(self, text: str, tokens: list[Token], lang: str) -> list[_Mention]:
+        keys: dict[tuple[int, int], list[str]] = {}
+        for i, tok in enumerate(tokens):
+            if self._skippable(tokens, i, text) or not tok.norm:
+                continue
+            parts: list[str] = []
+            j = i
+            while j < len(tokens) and len(parts) < MAX_NGRAM:
+                if j > i and text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "- ", " -"):
+                    break
+                if not (j > i and self._skippable(tokens, j, text)):
+                    parts.append(tokens[j].norm)
+                    variants = [" ".join(parts)]
+                    if len(parts) == 1 and is_arabic(tok.raw) and tok.raw[:1] in _ARABIC_CLITICS:
+                        variants.append(normalize_arabic_token(tok.raw[1:]))
+                    keys[(i, j)] = variants
+                j += 1
+        found = self.gaz.lookup_keys(k for vs in keys.values() for k in vs)
+        mentions: list[_Mention] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            best: Optional[tuple[int, str]] = None
+            for j in range(min(n - 1, i + MAX_NGRAM + 2), i - 1, -1):
+                for k in keys.get((i, j), []):
+                    if k in found:
+                        best = (j, k)
+                        break
+                if best:
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, key = best
+            start_tok = i - 1 if i > 0 and self._skippable(tokens, i - 1, text) else i
+            start, end = tokens[start_tok].start, tokens[j].end
+            m = _Mention(start, end, text[start:end], key, list(found[key]), start_tok, j + 1, from_gazetteer=True)
+            mentions.append(m)
+            i = j + 1
+        return mentions
+
+    def _span_candidates(self, surface: str) -> list[Candidate]:
+        surface = surface.strip().lstrip("#")
+        cands = self.gaz.candidates(surface, loose=False)
+        if not cands:
+            words = surface.split()
+            if len(words) > 1 and words[0].lower() in ("the", "le", "la", "les", "l'"):
+                cands = self.gaz.candidates(" ".join(words[1:]), loose=False)
+        if not cands:
+            cands = self.gaz.lookup_loose(surface)
+        return cands
+
+    def _derived_candidates(self, surface: str) -> tuple[list[Candidate], str]:
+        """For a span the gazetteer does not know: a demonym's country ("Russian" → Russia, "syrienne" →
+        Syria, "عراقي" → Iraq), or the place named inside a longer name ("Cairo University" → Cairo)."""
+        key = normalize_name(surface)
+        if not key:
+            return [], ""
+        variants: list[str] = []
+        if is_arabic(key):
+            if key.endswith("ي"):
+                variants += [key[:-1], key[:-1] + "ا", key[:-1] + "ه"]
+            elif key.endswith("يه") or key.endswith("يون") or key.endswith("يين"):
+                stem = key[:-2] if key.endswith("يه") else key[:-3]
+                variants += [stem, stem + "ا"]
+        else:
+            for word_suffix, reps in _DEMONYM_RULES:
+                if key.endswith(word_suffix) and len(key) - len(word_suffix) >= 3:
+                    stem = key[: len(key) - len(word_suffix)]
+                    variants += [stem + r for r in reps]
+        found = self.gaz.lookup_keys(variants)
+        big = [c for v in variants for c in found.get(v, [])
+               if c.feature in ("country", "continent", "admin1") and c.kind == 0]
+        if big:
+            order = {"country": 0, "continent": 1, "admin1": 2}
+            best = min(order[c.feature] for c in big)
+            return [c for c in big if order[c.feature] == best], "demonym"
+        # the longest run of words inside the span that names a known place
+        words = [w for w in re.split(r"[\s_#]+", surface) if w]
+        if len(words) < 2 and not (is_arabic(surface) and surface[:1] in _ARABIC_CLITICS):
+            return [], ""
+        subs: list[str] = []
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n, -1, -1):
+                subs.append(" ".join(words[i:i + n]))
+        if is_arabic(surface):
+            subs = [surface[1:]] + subs if surface[:1] in _ARABIC_CLITICS else subs
+            subs += [w[1:] for w in words if w[:1] in _ARABIC_CLITICS]
+        keyed = [(sub, normalize_name(sub)) for sub in subs]
+        stop = _stop_words("en") | _stop_words("fr")
+        found = self.gaz.lookup_keys(k for _s, k in keyed if k and k not in stop and len(k) >= 3)
+        for sub, k in keyed:
+            good = [c for c in found.get(k, []) if c.kind == 0 and (c.feature != "city" or c.place.population >= 1000)]
+            if good:
+                return good, f"contains '{sub}'"
+        return [], ""
+
+    def _merge_ner(self, text: str, tokens: list[Token], mentions: list[_Mention],
+                   ner_spans: Sequence[tuple[int, int, str]], lang: str) -> list[_Mention]:
+        for start, end, label in ner_spans:
+            overlapping = [m for m in mentions if m.start < end and start < m.end]
+            for m in overlapping:
+                m.ner_label = m.ner_label or label
+            if overlapping or label not in _NER_PLACE_LABELS:
+                continue
+            surface = text[start:end]
+            if normalize_name(re.sub(r"^(?i:the|la|le|les|l')\s*", "", surface)) in self._not_places:
+                continue
+            # NER often swallows a feature word ("base d'Aïn al-Assad"): try the span without leading words.
+            m = _Mention(start, end, surface, normalize_name(surface), self._span_candidates(surface), ner_label=label)
+            if not m.cands:
+                words = list(re.finditer(r"\S+", surface))
+                for w in words[1:]:
+                    sub = surface[w.start():]
+                    cands = self._span_candidates(sub)
+                    if cands:
+                        m = _Mention(start + w.start(), end, sub, normalize_name(sub), cands, ner_label=label)
+                        break
+            m.tok_start, m.tok_end = _token_range(tokens, m.start, m.end)
+            if not m.cands:
+                m.abstain_reason = "unknown toponym: not in the gazetteer"
+            mentions.append(m)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _annotate(self, m: _Mention, tokens: list[Token], lang: str) -> None:
+        """Feature words around the mention, relative-location and region cues before it."""
+        fw = self._feature_words.get(lang, {})
+        before: list[Token] = []
+        i = m.tok_start - 1
+        while i >= 0 and len(before) < 6:  # up to six words back, never across a sentence boundary
+            gap = self._text[tokens[i].end:tokens[i + 1].start] if i + 1 < len(tokens) else ""
+            if any(ch in gap for ch in ".!?;\n"):
+                break
+            before.insert(0, tokens[i])
+            i -= 1
+        after = []
+        for t in tokens[m.tok_end:m.tok_end + 2] if m.tok_end >= 0 else []:
+            gap = self._text[(after[-1].end if after else m.end):t.start]
+            if any(ch in gap for ch in ".!?;\n"):
+                break
+            after.append(t)
+        for t in [*before, *after]:
+            if t.norm in fw:
+                m.feature_types |= fw[t.norm]
+        # two-word feature words ("poste frontiere", "point de passage")
+        seq = [t.norm for t in before]
+        for n in (2, 3):
+            for s in range(0, max(0, len(seq) - n + 1)):
+                phrase = " ".join(seq[s:s + n])
+                if phrase in fw:
+                    m.feature_types |= fw[phrase]
+        prefix = " ".join(t.norm for t in tokens[max(0, m.tok_start - 8):m.tok_start]) if m.tok_start > 0 else ""
+        for pattern, relation in self._relative.get(lang, []):
+            hit = pattern.search(prefix)
+            if hit and hit.end() == len(prefix):
+                km = hit.groupdict().get("km") if pattern.groupindex else None
+                m.relation = f"{km} km {relation}" if km else relation
+                break
+        for pattern in self._region.get(lang, []):
+            hit = pattern.search(prefix)
+            if hit and hit.end() == len(prefix):
+                m.region = True
+
+    def _keep(self, m: _Mention, text: str, tokens: list[Token], lang: str,
+              ner_spans: Sequence[tuple[int, int, str]], doc_countries: set[str]) -> bool:
+        """Recognition filter for gazetteer matches: is this run of words really a place name here?"""
+        if not m.from_gazetteer:
+            return True
+        if m.key in self._not_places or re.sub(r"^(?:the|la|le|les|l) ", "", m.key) in self._not_places:
+            return False
+        # '~' aliases need a matching context word
+        usable = [c for c in m.cands if c.kind != 1 or _type_fits(c, m.feature_types)]
+        if not usable:
+            return False
+        m.cands = usable
+        arabic = is_arabic(m.text)
+        own = tokens[m.tok_start:m.tok_end]
+        if not arabic:
+            words = [t for t in own if not t.is_article] or own
+            if not any(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in words):
+                return False
+            if len(own) == 1 and m.key in _stop_words(lang):
+                return False
+            if m.text.isupper() and len(m.text) <= 4 and m.ner_label not in _NER_PLACE_LABELS and \
+                    not any(c.feature == "country" for c in usable):
+                return False
+        ner_place = m.ner_label in _NER_PLACE_LABELS
+        in_doc = any(c.place.country_code in doc_countries for c in usable)
+        very_strong = any(c.feature in ("country", "site") for c in usable)
+        strong = very_strong or any(c.feature == "admin1" or c.place.population >= 100_000 for c in usable)
+        if m.ner_label in _NER_OTHER_LABELS and not (very_strong or (strong and in_doc)):
+            return False
+        prev = tokens[m.tok_start - 1] if m.tok_start > 0 else None
+        if prev is not None and prev.norm in self._blockers.get(lang, set()):
+            return False
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        glued = not arabic and any(
+            t is not None and t.raw[:1].isupper() and not t.is_article
+            and text[min(t.end, m.end):max(t.start, m.start)].strip() == ""
+            for t in (prev, nxt)
+        )
+        if very_strong or any(_type_fits(c, m.feature_types) for c in usable):
+            return True
+        if glued and not ner_place:
+            return False  # part of a longer proper name ("Hashem al-Kindi", "Sabrina Singh")
+        if ner_place or (strong and (in_doc or not doc_countries)):
+            return True
+        sentence_initial = prev is None or text[prev.end:m.start].strip()[-1:] in (".", "!", "?") or \
+            "\n" in text[prev.end:m.start]
+        locative = prev is not None and prev.norm in self._locative.get(lang, set())
+        best_pop = max(c.place.population for c in usable)
+        if sentence_initial and not locative:
+            return best_pop >= 50_000 and in_doc
+        return (locative and best_pop >= 1_000) or best_pop >= 20_000 and in_doc
+
+    # --- resolution --------------------------------------------------------------------------------------
+
+    def _resolve_all(self, mentions: list[_Mention], text: str, lang: str, sort: bool = True) -> list[ResolvedPlace]:
+        # pass 1: rank without document context; pass 2: countries/admin1 areas of the pass-1 choices as
+        # context, and the pass-1 places of the other mentions as proximity anchors
+        first = [self._rank(m, {}, set(), []) for m in mentions]
+        countries: dict[str, float] = {}
+        admin1s: set[str] = set()
+        for m, ranked in zip(mentions, first):
+            if not ranked:
+                continue
+            top = ranked[0]
+            if top.match == "loose":
+                continue
+            weight = 1.0 if top.feature == "country" or len({c.place.country_code for c in ranked}) == 1 else 0.3
+            if top.place.country_code:
+                countries[top.place.country_code] = countries.get(top.place.country_code, 0) + weight
+            if top.feature == "admin1":
+                admin1s.add(top.admin1_code)
+        anchors = [(i, r[0].place) for i, r in enumerate(first)
+                   if r and r[0].feature not in ("country", "continent", "admin1")]
+        self._countries = {cc for cc, w in countries.items() if w >= 1.0}
+        out: list[ResolvedPlace] = []
+        for i, m in enumerate(mentions):
+            others = [p for j, p in anchors if j != i and mentions[j].key != m.key]
+            ranked = self._rank(m, countries, admin1s, others) if m.cands else []
+            out.append(self._to_resolved(m, ranked))
+        if sort:
+            out.sort(key=lambda r: r.span.start)
+        return out
+
+    def _rank(self, m: _Mention, countries: dict[str, float], admin1s: set[str],
+              anchors: list[Place]) -> list[Candidate]:
+        if not m.cands:
+            return []
+        scored: list[tuple[float, Candidate]] = []
+        same_name_cities = {c.admin1_code for c in m.cands if c.feature == "city" and c.place.population >= 10_000}
+        for c in m.cands:
+            p = c.place
+            s = _FEATURE_PRIOR.get(c.feature, 0.0)
+            # admin1 population is the sum of its towns: scaled so it does not outweigh a same-named city
+            s += 0.45 * math.log10((p.population / 10 if c.feature == "admin1" else p.population) + 1)
+            s += 0.6 * math.log(c.nnames + 1)
+            if c.primary:
+                s += 1.0 if c.feature in ("country", "admin1") else 0.5
+            if p.site_type == "capital":
+                s += 2.0
+            if c.match == "loose":
+                s -= 1.0
+            if c.kind == 1 and not _type_fits(c, m.feature_types):
+                s -= 5.0
+            if c.feature == "site":
+                s += 1.0
+                if _type_fits(c, m.feature_types):
+                    s += 3.0
+            elif m.feature_types and c.feature == "airport" and m.feature_types & {"airport", "base"}:
+                s += 2.0
+            if m.region and c.feature in ("city", "site", "airport") and \
+                    any(o.feature in ("admin1", "admin2") for o in m.cands):
+                s -= 2.0
+            if c.feature == "admin1":
+                if m.region:
+                    s += 3.0
+                elif c.admin1_code in same_name_cities:
+                    s -= 3.0  # "Deir ez-Zor" alone is the city more often than the governorate
+            if p.country_code in countries:
+                w = countries[p.country_code]
+                s += 3.5 * min(1.0, w) + 0.3 * min(w, 5)
+            elif any(p.country_code in self.gaz.neighbours(cc) for cc in countries):
+                s += 0.8
+            if c.admin1_code and c.admin1_code in admin1s and c.feature != "admin1":
+                s += 3.0
+            if anchors:
+                d = min(haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) for a in anchors)
+                s += 3.0 if d < 50 else 2.0 if d < 200 else 0.8 if d < 600 else 0.0
+            scored.append((s, c))
+        scored.sort(key=lambda x: -x[0])
+        m_scores = [s for s, _c in scored]
+        self._last_scores = m_scores
+        return [c for _s, c in scored]
+
+    def _to_resolved(self, m: _Mention, ranked: list[Candidate]) -> ResolvedPlace:
+        span = TextSpan(m.start, m.end, m.text)
+        if not ranked:
+            return ResolvedPlace(span, None, score=0.0, reason=m.abstain_reason or "unknown toponym: not in the gazetteer",
+                                 relation=m.relation)
+        best = ranked[0]
+        if best.match == "loose" and self._countries and best.place.country_code not in self._countries and not any(
+                best.place.country_code in self.gaz.neighbours(cc) for cc in self._countries):
+            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
+                                 reason=f"only a loose spelling match ('{best.place.name}', {best.place.country_code}) "
+                                        f"outside the document's countries")
+        if best.kind == 1 and not _type_fits(best, m.feature_types):
+            return ResolvedPlace(span, None, score=0.0, reason=f"'{m.text}' names a place only next to a context word",
+                                 relation=m.relation)
+        place = self._complete(best.place, best)
+        precision = GEO_EXACT
+        if m.relation or m.derived.startswith("contains"):
+            precision = GEO_NEAR
+        if m.region or place.feature in ("admin1", "country", "continent"):
+            precision = GEO_REGION
+        n = len({c.place.place_id for c in ranked})
+        reason = f"{best.feature} '{place.name}' ({place.country_code}) best of {n} candidate(s)"
+        if m.derived:
+            reason += f" ({m.derived})"
+        if m.feature_types and best.feature == "site":
+            reason += "; context word fits"
+        score = 1.0 if n == 1 else 0.7
+        return ResolvedPlace(span, place, geo_precision=precision, score=score, reason=reason, relation=m.relation)
+
+    def _complete(self, place: Place, cand: Candidate) -> Place:
+        """Fill admin1 and country for every located place."""
+        if place.feature == "country":
+            return replace(place, admin1="")
+        if place.feature == "continent" or place.admin1:
+            return place
+        name = self.gaz.admin1_name(cand.admin1_code) if cand.admin1_code else ""
+        if not name:
+            name = self.gaz.nearest_admin1(place.country_code, place.latitude, place.longitude)
+        return replace(place, admin1=name) if name else place
+
+
+def _type_fits(c: Candidate, feature_types: set[str]) -> bool:
+    if not feature_types:
+        return False
+    st = c.place.site_type or c.place.feature
+    return st in feature_types or ("site" in feature_types and c.feature == "site")
+
+
+def _token_range(tokens: list[Token], start: int, end: int, starts: Optional[list[int]] = None) -> tuple[int, int]:
+    """Indices [first, last+1) of the tokens overlapping [start, end)."""
+    if starts is None:
+        starts = [t.start for t in tokens]
+    lo = bisect.bisect_right(starts, start) - 1
+    if lo < 0 or tokens[lo].end <= start:
+        lo += 1
+    hi = bisect.bisect_left(starts, end)
+    if hi <= lo:
+        return lo, lo
+    return lo, hi

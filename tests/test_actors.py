@@ -1,0 +1,103 @@
+"""Actor dictionary: finding and normalizing actor mentions in French, English and Arabic."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ActorDictionary, fold_text
+
+US = "Military Forces of the United States (2021-)"
+IRI = "Islamic Resistance in Iraq"
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.default()
+
+
+def test_actors_default_dictionary_has_sixty_plus_entries_without_alias_conflicts(actors):
+    stats = actors.stats()
+    assert stats["entries"] >= 60
+    assert stats["conflicts"] == []
+    assert set(stats["aliases_per_language"]) == {"en", "fr", "ar"}
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Mardi, la Résistance islamique en Irak a visé une base.", "fr", [("Résistance islamique en Irak", IRI)]),
+    ("Selon un communiqué de la Résistance irakienne publié lundi.", "fr", [("Résistance irakienne", IRI)]),
+    ("Les militaires américains ont riposté.", "fr", [("militaires américains", US)]),
+    ("des renforts de l'armée américaine sont arrivés", "fr", [("armée américaine", US)]),
+    ("les forces d'occupation américaines ont quitté la zone", "fr", [("forces d'occupation américaines", US)]),
+    ("Kataeb Hezbollah et le Hezbollah libanais", "fr",
+     [("Kataeb Hezbollah", "Kataib Hezbollah"), ("Hezbollah libanais", "Hezbollah")]),
+    ("US troops and Kata'ib Hezbollah fighters", "en", [("US troops", US), ("Kata'ib Hezbollah", "Kataib Hezbollah")]),
+    ("la Coalition internationale dirigée par Washington", "fr",
+     [("Coalition internationale dirigée par Washington", "Global Coalition Against Daesh")]),
+    ("les Forces démocratiques syriennes (FDS) et les Unités de protection du peuple (YPG)", "fr",
+     [("Forces démocratiques syriennes", "QSD: Syrian Democratic Forces"), ("FDS", "QSD: Syrian Democratic Forces"),
+      ("Unités de protection du peuple", "YPG: Peoples Protection Units"), ("YPG", "YPG: Peoples Protection Units")]),
+    ("un tir de l'armée syrienne", "fr", [("armée syrienne", "Military Forces of Syria (2000-2024)")]),
+    ("des éléments de l'Armée syrienne libre", "fr", [("Armée syrienne libre", "Free Syrian Army")]),
+    ("Israeli warplanes struck Hamas positions", "en",
+     [("Israeli warplanes", "Military Forces of Israel (2022-)"), ("Hamas", "Hamas Movement")]),
+    ("The RSF attacked SAF positions in Khartoum", "en",
+     [("RSF", "RSF: Rapid Support Forces"), ("SAF", "Military Forces of Sudan (2019-)")]),
+    ("les combattants du JNIM et les mercenaires de Wagner", "fr",
+     [("JNIM", "JNIM: Group for Support of Islam and Muslims"), ("mercenaires de Wagner", "Wagner Group")]),
+    ("والقوات الأمريكية وكتائب حزب الله", "ar",
+     [("القوات الأمريكية", US), ("كتائب حزب الله", "Kataib Hezbollah")]),
+    ("هاجم الحوثيون سفينة", "ar", [("الحوثيون", "Military Forces of Yemen (2017-) Houthi")]),
+])
+def test_actors_find_returns_longest_mentions_with_offsets(actors, text, lang, expected):
+    found = actors.find(text, lang)
+    assert [(m.text, m.actor.name) for m in found] == expected
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", [
+    "Let us know what is at stake.",  # lower-case "us" and "is" are words, not acronyms
+    "La base se trouve en Syrie, près de la frontière.",  # a country name in running text is a place
+    "La guerre civile syrienne a commencé en 2011.",
+])
+def test_actors_find_ignores_common_words_and_places(actors, text):
+    assert actors.find(text, "en") == []
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("la Résistance islamique irakienne", IRI),
+    ("Résistance islamique en Iraq", IRI),  # fuzzy spelling
+    ("les forces américaines stationnées à al-Tanf", US),
+    ("un porte-parole du Commandement central américain", US),
+    ("les États-Unis", US),
+    ("The Islamic State group", "Islamic State"),
+    ("l'EI", "Islamic State"),
+])
+def test_actors_normalize_maps_phrases_to_dictionary_actors(actors, phrase, expected):
+    actor = actors.normalize(phrase, "fr")
+    assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize("phrase", ["Hashem al-Kindi", "la base américaine", "Sabrina Singh", ""])
+def test_actors_normalize_unknown_phrase_returns_none(actors, phrase):
+    assert actors.normalize(phrase, "fr") is None
+
+
+def test_actors_entries_carry_inter_code_country_and_sector(actors):
+    us = actors.get(US)
+    assert us is not None and (us.inter, us.country, us.sector) == (1, "US", "MIL")
+    iri = actors.get(IRI)
+    assert iri is not None and iri.inter == 3 and iri.country == "IQ"
+    hamas = actors.get("Hamas Movement")
+    assert hamas is not None and hamas.wikidata == "Q38799"
+
+
+@pytest.mark.parametrize("text,folded", [
+    ("L'Armée Américaine", "l'armee americaine"),
+    ("Kata’ib Hezbollah", "kataib hezbollah"),
+    ("U.S.-led coalition", "us led coalition"),
+    ("الأمريكية", "الامريكيه"),
+])
+def test_actors_fold_text_neutralizes_case_accents_and_variants(text, folded):
+    out, index = fold_text(text)
+    assert out == folded
+    assert len(index) == len(out) and all(0 <= i < len(text) for i in index)

@@ -1,0 +1,77 @@
+"""Casualty figures with ACLED normalization, French and English."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.casualties import find_casualties, parse_number
+
+
+def _summary(text: str, lang: str) -> list[tuple[str, int, bool]]:
+    return [(c.kind, c.value, c.approximate) for c in find_casualties(text, lang)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Trois soldats irakiens ont été tués et deux autres blessés lors de l'embuscade.", "fr",
+     [("fatalities", 3, False), ("injuries", 2, False)]),
+    ("Le bombardement a fait 7 morts et 15 blessés dans le village.", "fr",
+     [("fatalities", 7, False), ("injuries", 15, False)]),
+    ("La frappe a touché un convoi, tuant au moins vingt et un combattants.", "fr", [("fatalities", 21, True)]),
+    ("Des dizaines de civils ont été tués dans la ville.", "fr", [("fatalities", 12, True)]),
+    ("Plusieurs membres des forces de sécurité ont péri.", "fr", [("fatalities", 10, True)]),
+    ("Une centaine de personnes ont été blessées.", "fr", [("injuries", 100, True)]),
+    ("L'explosion a fait quatre-vingt-douze morts.", "fr", [("fatalities", 92, False)]),
+    ("Le personnel de la base a subi environ 40 blessés depuis le début du mois.", "fr", [("injuries", 40, True)]),
+    ("Two Syrian soldiers were killed and five others wounded in the clash.", "en",
+     [("fatalities", 2, False), ("injuries", 5, False)]),
+    ("An air strike killed at least 14 people on Sunday.", "en", [("fatalities", 14, True)]),
+    ("About 35 service members were injured, officials said.", "en", [("injuries", 35, True)]),
+    ("Dozens of fighters died and hundreds were hurt.", "en", [("fatalities", 12, True), ("injuries", 100, True)]),
+    ("The death toll rose to 1,250 on Friday.", "en", [("fatalities", 1250, False)]),
+    ("Twenty-three people lost their lives in the blast.", "en", [("fatalities", 23, False)]),
+])
+def test_casualties_reads_figures_and_normalizes_vague_quantities(text, lang, expected):
+    assert _summary(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Le tir de roquettes n'a fait aucune victime.", "fr", [("fatalities", 0, False), ("injuries", 0, False)]),
+    ("L'attaque s'est produite sans faire de victimes.", "fr", [("fatalities", 0, False), ("injuries", 0, False)]),
+    ("Aucun blessé n'a été signalé.", "fr", [("injuries", 0, False)]),
+    ("No casualties were reported after the drone was intercepted.", "en",
+     [("fatalities", 0, False), ("injuries", 0, False)]),
+    ("Nobody was killed in the strike.", "en", [("fatalities", 0, False)]),
+])
+def test_casualties_explicit_zero(text, lang, expected):
+    assert _summary(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les bases ont été visées 48 fois depuis le 20 octobre.", "fr"),
+    ("Le poste se trouve à 30 kilomètres de la frontière.", "fr"),
+    ("Deux drones ont été abattus au-dessus de la base.", "fr"),
+    ("Le 12 décembre, trois roquettes sont tombées près de l'aéroport.", "fr"),
+    ("Four rockets were fired at the base on 3 January.", "en"),
+    ("Two drones were shot down over the airfield.", "en"),
+])
+def test_casualties_ignores_figures_that_count_something_else(text, lang):
+    assert find_casualties(text, lang) == []
+
+
+def test_casualties_active_verb_counts_the_object_not_the_subject():
+    assert _summary("Three soldiers killed two militants near the border.", "en") == [("fatalities", 2, False)]
+    assert _summary("Deux drones ont tué trois civils.", "fr") == [("fatalities", 3, False)]
+
+
+def test_casualties_spans_point_into_the_sentence():
+    text = "Selon l'armée, 4 soldats ont été blessés."
+    [c] = find_casualties(text, "fr")
+    assert text[c.start:c.end] == c.text == "4 soldats ont été blessés"
+
+
+@pytest.mark.parametrize("words,lang,value", [
+    ("vingt et un", "fr", 21), ("quatre vingt dix sept", "fr", 97), ("soixante dix", "fr", 70),
+    ("deux cent cinquante", "fr", 250), ("twenty five", "en", 25), ("one hundred and five", "en", 105),
+    ("1,200", "en", 1200), ("3 000", "fr", 3000), ("drones", "en", None),
+])
+def test_casualties_parse_number(words, lang, value):
+    assert parse_number(words, lang) == value

@@ -1,0 +1,65 @@
+"""Fusion: one event per real-world event, within and across documents."""
+from __future__ import annotations
+
+import pytest
+
+from builders import mention
+from eventwire.fuse import fuse, haversine_km
+from eventwire.settings import Settings
+
+S = Settings.from_overrides({})
+
+
+def test_fuse_same_place_and_day_across_documents_gives_one_event():
+    events = fuse([mention("a", 10), mention("b", 50, source="Other")], S)
+    assert len(events) == 1
+    ev = events[0]
+    assert sorted(ev.mentions) == ["m-a-10-conoco", "m-b-50-conoco"]
+    assert ev.source == "Outlet;Other"
+    assert ev.confidence > 0.6
+
+
+def test_fuse_keeps_distinct_sites_apart_even_when_close():
+    # al-Tanf and Rukban are ~20 km apart: two exact sites are two events.
+    events = fuse([mention("a", 10, where="tanf"), mention("a", 80, where="rukban")], S)
+    assert len(events) == 2
+
+
+def test_fuse_never_merges_attack_and_retaliation():
+    attack = mention("a", 10, actor2="Military Forces of the United States")
+    retaliation = mention("a", 200, where="deir", actor1="Military Forces of the United States")
+    retaliation.place.geo_precision = 2
+    assert len(fuse([attack, retaliation], S)) == 2
+
+
+@pytest.mark.parametrize("first,second,expected", [("2023-12-13", "2023-12-14", 1), ("2023-12-11", "2023-12-14", 2)])
+def test_fuse_date_window(first, second, expected):
+    assert len(fuse([mention("a", 10, when=first), mention("b", 10, when=second)], S)) == expected
+
+
+def test_fuse_prefers_weapon_specific_type_and_majority_date():
+    generic = mention("a", 10, sub="Armed clash", event_type="Battles", weapons=(), when="2023-12-14")
+    specific = mention("a", 90, when="2023-12-14")
+    other = mention("b", 5, when="2023-12-13")
+    ev = fuse([generic, specific, other], S)[0]
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.event_date == "2023-12-14"
+
+
+def test_fuse_claim_by_party_wins_and_lowest_fatalities_kept():
+    a = mention("a", 10, claimant="Al Mayadeen correspondent", fatalities=5)
+    b = mention("b", 10, claimant="Islamic Resistance in Iraq", modality="claimed", fatalities=3)
+    ev = fuse([a, b], S)[0]
+    assert (ev.claimant, ev.modality, ev.fatalities) == ("Islamic Resistance in Iraq", "claimed", 3)
+
+
+def test_fuse_is_deterministic_and_ids_stable():
+    ms = [mention("a", 10), mention("b", 10, where="tanf"), mention("c", 3)]
+    first = [e.to_dict() for e in fuse(ms, S)]
+    second = [e.to_dict() for e in fuse(list(reversed(ms)), S)]
+    assert first == second
+
+
+def test_haversine_known_distance():
+    # Damascus -> Baghdad is about 760 km.
+    assert 740 < haversine_km(33.5138, 36.2765, 33.3152, 44.3661) < 780
