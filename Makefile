@@ -20,7 +20,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP) $(GAZ)
 
-$(GAZ): $(STAMP) src/eventwire/data/sites.tsv
+$(GAZ): $(STAMP) src/eventwire/data/sites.tsv src/eventwire/data/country_centres.tsv
 	$(BIN)/eventwire gazetteer build
 
 gazetteer: $(STAMP)

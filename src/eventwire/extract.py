@@ -90,16 +90,21 @@ def _paragraph_of(ctx: DocContext, pos: int) -> tuple[int, int]:
 
 
 # --- roles from the dependency parse -----------------------------------------------------------------
+# A noun trigger takes its roles from the verb it is the object or subject of ("X a lancé une attaque",
+# "une attaque a visé"), never from a verb it merely hangs off ("en représailles à l'attaque qui ...").
+NOUN_ROLE_DEPS = {"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass", "conj"}
+
+
 def _governing_verb(tok: Any) -> Any:
-    """The verb a trigger belongs to: itself when a verb, else the nearest verbal head (3 steps at most)."""
+    """The verb a trigger belongs to: itself when a verb, else the verb it is an argument of."""
     cur = tok
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
-            return cur
-        if cur.head is cur:
-            break
-        cur = cur.head
-    return cur if cur.pos_ == "VERB" else None
+    if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+        return cur
+    if cur.pos_ in ("AUX",) or cur.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass"):
+        return cur.head if cur.head.pos_ == "VERB" else None
+    if cur.dep_ in NOUN_ROLE_DEPS and cur.head is not cur and cur.head.pos_ == "VERB":
+        return cur.head
+    return None
 
 
 def _phrase(tok: Any) -> tuple[int, int, str]:
@@ -157,7 +162,9 @@ def roles_from_parse(trigger: Any) -> dict[str, Optional[tuple[int, int, str]]]:
     if out["actor1"] is None:
         # "X a annoncé avoir ciblé ...": the subject of the governing speech/claim verb initiated the action.
         head = verb.head
-        if head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+        # Only an infinitive complement inherits the subject ("X a annoncé avoir ciblé", "X claimed to have
+        # hit"): in "rockets were fired, CENTCOM said" the speaker is the source, not the attacker.
+        if head is not verb and verb.dep_ in ("xcomp",) and not passive:
             hs = _children(head, SUBJ_DEPS)
             if hs:
                 out["actor1"] = _phrase(hs[0])
@@ -278,6 +285,10 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
     sents = [s for s in sdoc.sents if ctx.text[s.start_char:s.end_char].strip()]
     for index, sent in enumerate(sents):
         s_start, s_end = sent.start_char, sent.end_char
+        while s_start < s_end and ctx.text[s_start].isspace():
+            s_start += 1  # boilerplate blanked before a sentence is not part of it
+        while s_end > s_start and ctx.text[s_end - 1].isspace():
+            s_end -= 1
         s_text = ctx.text[s_start:s_end]
         hits = type_sentence(s_text, ctx.lang)
         if any(h.cue.startswith("generic:") for h in hits):
@@ -288,16 +299,10 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             hits = [retype_with_weapons(h, weapons, ctx.lang) for h in hits]
         casualties = find_casualties(s_text, ctx.lang) if find_casualties else []
         aggregate = is_aggregate(s_text, ctx.lang)
-        if not hits:
-            # A sentence continuing a report ("one Iraqi soldier was wounded") adds casualties to the last event
-            # of the same paragraph.
-            if casualties and mentions and not aggregate:
-                last = mentions[-1]
-                if _paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or \
-                        _paragraph_of(ctx, s_start)[0] - last.sentence.end < 400:
-                    _add_casualties(last, casualties, s_start, doc.doc_id)
-            continue
         if aggregate:
+            continue
+        if not hits:
+            _continue_casualties(ctx, mentions, casualties, s_start)
             continue
         sentence_span = TextSpan(s_start, s_end, doc.text[s_start:s_end])
         new_in_sentence: list[Mention] = []
@@ -313,8 +318,14 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 # Refers back to an event already reported: enrich it (claimant, casualties), no new event.
                 anaphoric_hit = _antecedent(mentions, hit)
                 if anaphoric_hit is not None:
-                    if attribution and attribution.claimant and not anaphoric_hit.claimant:
+                    if attribution and attribution.claimant and (not anaphoric_hit.claimant or attribution.modality == "claimed"):
                         _set_claim(anaphoric_hit, attribution, s_start, doc.doc_id, s_text)
+                        if attribution.modality == "claimed" and not anaphoric_hit.actor1 and ctx.actors is not None:
+                            # "X claimed responsibility for the attack": X carried it out.
+                            actor = ctx.actors.normalize(attribution.claimant, ctx.lang)
+                            if actor is not None:
+                                anaphoric_hit.actor1 = actor.name
+                                anaphoric_hit.actor1_text = attribution.claimant
                     continue
 
             tok_span = sdoc.char_span(a_start, a_end, alignment_mode="expand")
@@ -399,7 +410,14 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 if (m.date is None or m.date.span is None) and anaphoric_hit.date is not None:
                     m.date = anaphoric_hit.date
         if casualties and new_in_sentence:
-            _add_casualties(new_in_sentence[0], casualties, s_start, doc.doc_id)
+            for c in casualties:
+                # Each figure goes to the event whose trigger is nearest (before it, when there is one).
+                before = [m for m in new_in_sentence if m.trigger.start <= s_start + c.start]
+                pool = before or new_in_sentence
+                target = min(pool, key=lambda m: abs(s_start + c.start - m.trigger.end))
+                _add_casualties(target, [c], s_start, doc.doc_id)
+        elif casualties:
+            _continue_casualties(ctx, mentions, casualties, s_start)
         mentions.extend(new_in_sentence)
     del pending_casualties
     return mentions
@@ -457,6 +475,16 @@ def _fallback_place(ctx: DocContext, mentions: list[Mention], s_start: int) -> O
             return ResolvedPlace(span=top.span, place=top.place, geo_precision=GEO_REGION, score=top.score * 0.5,
                                  reason="only a country/region is named", relation=top.relation)
     return None
+
+
+def _continue_casualties(ctx: DocContext, mentions: list[Mention], casualties: list[Any], s_start: int) -> None:
+    """A sentence continuing a report ("one Iraqi soldier was wounded") adds its casualties to the last event
+    of the same or the previous paragraph."""
+    if not casualties or not mentions:
+        return
+    last = mentions[-1]
+    if _paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or s_start - last.sentence.end < 400:
+        _add_casualties(last, casualties, s_start, ctx.doc.doc_id)
 
 
 def _add_casualties(m: Mention, casualties: list[Any], offset: int, doc_id: str) -> None:
