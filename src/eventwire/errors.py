@@ -48,4 +48,5 @@ QUARANTINE_CODES = {
     "Q011": "HTML yielded no text",
     "Q012": "compressed or archive content",
     "Q013": "duplicate document id with different content",
+    "Q014": "unsupported file type",
 }

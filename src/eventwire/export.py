@@ -96,17 +96,27 @@ def acled_row(ev: Event, inter: Callable[[str | None], str]) -> dict[str, Any]:
     return {k: _safe_cell(v) for k, v in row.items()}
 
 
+# Characters that some line readers (Python's str.splitlines among them) take as line ends: escaped so one
+# JSONL record is always one line whatever the article text holds.
+_LINE_BREAKERS = {ord(c): f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def jsonl_line(obj: Any) -> str:
+    """One JSON object on one line (UTF-8 text kept readable, line-breaking characters escaped)."""
+    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKERS) + "\n"
+
+
 def write_jsonl(events: Iterable[Event], fp: IO[str]) -> int:
     n = 0
     for ev in events:
-        fp.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+        fp.write(jsonl_line(ev.to_dict()))
         n += 1
     return n
 
 
 def write_csv(events: Iterable[Event], fp: IO[str]) -> int:
     inter = _inter_codes()
-    writer = csv.DictWriter(fp, fieldnames=list(ACLED_COLUMNS + EXTRA_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(fp, fieldnames=list(ACLED_COLUMNS + EXTRA_COLUMNS), lineterminator="\r\n")
     writer.writeheader()
     n = 0
     for ev in events:
@@ -141,7 +151,7 @@ def plover_record(ev: Event) -> dict[str, Any]:
 def write_plover(events: Iterable[Event], fp: IO[str]) -> int:
     n = 0
     for ev in events:
-        fp.write(json.dumps(plover_record(ev), ensure_ascii=False) + "\n")
+        fp.write(jsonl_line(plover_record(ev)))
         n += 1
     return n
 

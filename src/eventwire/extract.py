@@ -376,13 +376,15 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 if place is not None and place.place is not None and place.place.feature == "country" \
                         and hit.event_type != "Strategic developments" and _generic_plural(s_text, ctx.lang):
                     continue  # "X a lancé des attaques contre les bases en Syrie": background, not one event
+                actor1 = _acled_name(ctx, a1[0], place) or _default_actor(hit.event_type, place)
+                actor2 = _acled_name(ctx, a2[0], place)
                 m = Mention(
                     mention_id=mention_id(doc.doc_id, a_start, a_end, hit.sub_event_type,
                                           place.place.place_id if place and place.place else ""),
                     doc_id=doc.doc_id, sentence=sentence_span, trigger=trigger_span,
                     event_type=hit.event_type, sub_event_type=hit.sub_event_type, disorder_type=hit.disorder_type,
                     plover_type=hit.plover_type, plover_mode=hit.plover_mode,
-                    actor1=a1[0], actor1_text=a1[1], actor2=a2[0], actor2_text=a2[1],
+                    actor1=actor1, actor1_text=a1[1], actor2=actor2, actor2_text=a2[1],
                     place=place, date=dv, weapons=list(hit.weapons), claimant=claimant, modality=modality,
                     source=doc.source or "", language=ctx.lang, confidence=float(hit.score),
                 )
@@ -450,6 +452,31 @@ def _resolve_claimant(ctx: DocContext, claimant: Optional[str], mentions: list[M
                 if name and text and head in text.lower().split():
                     return name
     return claimant
+
+
+# ACLED names demonstrators and rioters by country when no group is named ("Protesters (Zambia)").
+_DEFAULT_ACTORS = {"Protests": "Protesters", "Riots": "Rioters"}
+
+
+def _country_of(place: Optional[ResolvedPlace]) -> str:
+    return place.place.country if place is not None and place.place is not None else ""
+
+
+def _default_actor(event_type: str, place: Optional[ResolvedPlace]) -> str:
+    base = _DEFAULT_ACTORS.get(event_type, "")
+    country = _country_of(place)
+    return f"{base} ({country})" if base and country else base
+
+
+def _acled_name(ctx: DocContext, name: str, place: Optional[ResolvedPlace]) -> str:
+    """ACLED appends the event country to transnational or generic actors ("Islamic State (Syria)")."""
+    if not name or "(" in name or ctx.actors is None:
+        return name
+    actor = ctx.actors.get(name) if hasattr(ctx.actors, "get") else None
+    country = _country_of(place)
+    if actor is not None and not actor.country and country and actor.inter != 8:
+        return f"{name} ({country})"
+    return name
 
 
 def _antecedent(mentions: list[Mention], hit: Any) -> Optional[Mention]:
