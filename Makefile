@@ -5,7 +5,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export EVENTWIRE_DATA_DIR ?= $(CURDIR)/.eventwire-data
-GAZ := $(EVENTWIRE_DATA_DIR)/gazetteer.sqlite
 
 .PHONY: install run test eval bench fuzz gazetteer clean
 
@@ -18,9 +17,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[test,ml]"
 	touch $(STAMP)
 
-install: $(STAMP) $(GAZ)
-
-$(GAZ): $(STAMP) src/eventwire/data/sites.tsv src/eventwire/data/country_centres.tsv
+# The gazetteer index is built once and cached: `gazetteer build` returns at once when the index matches the
+# data and code it was built from, and rebuilds it when either changed.
+install: $(STAMP)
 	$(BIN)/eventwire gazetteer build
 
 gazetteer: $(STAMP)

@@ -101,3 +101,33 @@ def test_actors_fold_text_neutralizes_case_accents_and_variants(text, folded):
     out, index = fold_text(text)
     assert out == folded
     assert len(index) == len(out) and all(0 <= i < len(text) for i in index)
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("Iran-backed militias", "Iran-backed militias"),
+    ("pro-Iranian groups", "Iran-backed militias"),
+    ("les milices pro-iraniennes", "Iran-backed militias"),
+    ("الفصائل الموالية لإيران", "Iran-backed militias"),
+    ("Syrian government forces", "Military Forces of Syria (2000-2024)"),
+    ("regime forces", "Military Forces of Syria (2000-2024)"),
+    ("Israeli forces", "Military Forces of Israel (2022-)"),
+    ("the US-led coalition", "Global Coalition Against Daesh"),
+    ("the Global Coalition", "Global Coalition Against Daesh"),
+    ("coalition troops", "Global Coalition Against Daesh"),
+    ("the Kurdish-led SDF", "QSD: Syrian Democratic Forces"),
+    ("Iraqi security forces", "Military Forces of Iraq (2022-)"),
+    ("Peshmerga", "Military Forces of Iraq (2022-) Peshmerga"),
+    ("Turkish drones", "Military Forces of Turkey (2016-)"),
+    ("the Iraqi government", "Government of Iraq (2022-)"),
+])
+def test_actors_normalize_wire_vocabulary(actors, phrase, expected):
+    assert actors.normalize(phrase, "en").name == expected
+
+
+def test_actors_named_group_beats_generic_iran_backed_label(actors):
+    found = actors.find("Iran-backed militias of Kataib Hezbollah fired rockets.")
+    assert [m.actor.name for m in found] == ["Iran-backed militias", "Kataib Hezbollah"]
+
+
+def test_actors_bare_resistance_stays_unresolved(actors):
+    assert actors.normalize("la Résistance", "fr") is None

@@ -75,3 +75,55 @@ def test_casualties_spans_point_into_the_sentence():
 ])
 def test_casualties_parse_number(words, lang, value):
     assert parse_number(words, lang) == value
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # the indefinite article counts one
+    ("A civilian was killed when the shell landed.", "en", [("fatalities", 1, False)]),
+    ("Un soldat a été tué lors de l'accrochage.", "fr", [("fatalities", 1, False)]),
+    ("An officer was wounded by shrapnel.", "en", [("injuries", 1, False)]),
+    # conjuncts sharing one casualty word are summed
+    ("Trois soldats et deux civils ont été tués dans l'explosion.", "fr", [("fatalities", 5, False)]),
+    ("Four policemen and a child were killed.", "en", [("fatalities", 5, False)]),
+    ("The blast left 3 dead and 5 wounded.", "en", [("fatalities", 3, False), ("injuries", 5, False)]),
+    ("The raid hit a market, killing at least 12.", "en", [("fatalities", 12, True)]),
+    # the latest toll wins
+    ("Two guards were killed on Monday and the death toll rose to 9 by Tuesday.", "en", [("fatalities", 9, False)]),
+    ("The death toll rose from 12 to 20.", "en", [("fatalities", 20, False)]),
+    ("Le bilan est passé de 4 à 7 morts.", "fr", [("fatalities", 7, False)]),
+    # ages are not counts
+    ("A 12-year-old boy was killed by a stray bullet.", "en", [("fatalities", 1, False)]),
+    ("Une fillette de 9 ans a été blessée.", "fr", [("injuries", 1, False)]),
+    # headline passive vs active English participle
+    ("Three soldiers killed in ambush near the border.", "en", [("fatalities", 3, False)]),
+])
+def test_casualties_articles_sums_tolls_and_ages(text, lang, expected):
+    assert _summary(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("L'un des appareils a été abattu par la défense aérienne.", "fr"),
+    ("A drone strike killed militants hiding in the orchard.", "en"),
+    ("The shell fell 5 km from the checkpoint, killing nobody.", "en"),
+    ("On 12 March the convoy was attacked.", "en"),
+    ("Two rockets and one drone were shot down.", "en"),
+])
+def test_casualties_ignores_equipment_distances_and_unquantified_objects(text, lang):
+    assert [c for c in find_casualties(text, lang) if c.value] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("أسفر القصف عن مقتل 3 جنود وإصابة 5 آخرين.", [("fatalities", 3, False), ("injuries", 5, False)]),
+    ("قتل ثلاثة مدنيين في غارة جوية.", [("fatalities", 3, False)]),
+    ("سقط ٧ قتلى و١٢ جريحا في الانفجار.", [("fatalities", 7, False), ("injuries", 12, False)]),
+    ("أدى الهجوم إلى مقتل جندي.", [("fatalities", 1, False)]),
+    ("مقتل جنديين في كمين.", [("fatalities", 2, False)]),
+    ("أصيب خمسة وعشرون شخصا بجروح.", [("injuries", 25, False)]),
+    ("قتل عشرات المدنيين.", [("fatalities", 12, True)]),
+    ("قتل نحو 40 شخصا.", [("fatalities", 40, True)]),
+    ("مقتل طفل يبلغ من العمر 12 عاما.", [("fatalities", 1, False)]),
+    ("لم يسفر الهجوم عن وقوع إصابات.", [("fatalities", 0, False), ("injuries", 0, False)]),
+    ("أطلقت 3 طائرات مسيرة على القاعدة في 12 كانون الثاني.", []),
+])
+def test_casualties_arabic_cues_digits_and_number_words(text, expected):
+    assert _summary(text, "ar") == expected

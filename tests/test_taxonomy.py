@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.taxonomy import (CASE2021_LABELS, EVENT_TYPES, HIERARCHY, SUB_EVENT_TYPES, disorder_type_of,
-                                event_type_of, plover_of, rank)
+from eventwire.taxonomy import (CASE2021_LABELS, EVENT_TYPES, HIERARCHY, SUB_EVENT_TYPES, absorbed_by,
+                                disorder_type_of, event_type_of, plover_of, rank)
 
 
 def test_taxonomy_has_six_event_types_and_twenty_five_sub_event_types():
@@ -41,6 +41,7 @@ def test_taxonomy_unknown_sub_event_type_raises_with_known_names():
     ("Suicide bomb", "Remote explosive/landmine/IED"),
     ("Grenade", "Attack"),
     ("Violent demonstration", "Peaceful protest"),
+    ("Violent demonstration", "Excessive force against protesters"),
     ("Attack", "Other"),
 ])
 def test_taxonomy_hierarchy_ranks_more_severe_tactic_first(higher, lower):
@@ -55,6 +56,8 @@ def test_taxonomy_hierarchy_ranks_more_severe_tactic_first(higher, lower):
     ("Suicide bomb", [], ("ASSAULT", "suicide-attack")),
     ("Other", [], ("MOBILIZE", "troops")),
     ("Other", ["HIMARS"], ("MOBILIZE", "weapons")),
+    ("Change to group/activity", [], ("MOBILIZE", "troops")),
+    ("Change to group/activity", ["HIMARS"], ("MOBILIZE", "weapons")),
     ("Peaceful protest", [], ("PROTEST", "demo")),
     ("Arrests", [], ("COERCE", "arrest")),
     ("Abduction/forced disappearance", [], ("ASSAULT", "abduct")),
@@ -66,3 +69,16 @@ def test_taxonomy_plover_type_and_mode_follow_sub_type_and_weapons(sub, weapons,
 def test_taxonomy_case2021_labels_cover_all_seen_classes():
     assert len(CASE2021_LABELS) == 25
     assert CASE2021_LABELS["ART_MISS_ATTACK"] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("sub, part", [
+    ("Protest with intervention", "Arrests"),
+    ("Excessive force against protesters", "Protest with intervention"),
+    ("Violent demonstration", "Looting/property destruction"),
+])
+def test_taxonomy_protest_types_absorb_what_happens_at_the_protest(sub, part):
+    assert part in absorbed_by(sub)
+
+
+def test_taxonomy_violent_types_absorb_nothing():
+    assert absorbed_by("Air/drone strike") == ()

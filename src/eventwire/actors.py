@@ -19,7 +19,7 @@ from typing import Any, Iterable, Optional, Union
 
 import yaml
 
-__all__ = ["Actor", "ActorMatch", "ActorDictionary", "fold_text", "strip_determiners"]
+__all__ = ["Actor", "ActorMatch", "ActorDictionary", "fold_arabic", "fold_text", "strip_determiners"]
 
 _APOSTROPHES = "'’‘ʼ`´ʹ′"
 _DASHES = "-‐‑‒–—―−"
@@ -79,6 +79,19 @@ def fold_text(text: str, keep_case: bool = False) -> tuple[str, list[int]]:
             out.append(c)
             index.append(i)
     return "".join(out), index
+
+
+def fold_arabic(data: Any) -> Any:
+    """Fold the Arabic letters of every string in parsed lexicon data the way `fold_text` folds text (أ → ا,
+    ة → ه, ى → ي, ؤ → و, ئ → ي, no diacritics or tatweel), leaving every other character (regex syntax, Latin
+    case) untouched, so lexicon authors may write Arabic as it is spelled."""
+    if isinstance(data, str):
+        return "".join(fold_text(ch, keep_case=True)[0] if "\u0600" <= ch <= "\u06ff" else ch for ch in data)
+    if isinstance(data, list):
+        return [fold_arabic(x) for x in data]
+    if isinstance(data, dict):
+        return {fold_arabic(k): fold_arabic(v) for k, v in data.items()}
+    return data
 
 
 def _fold(text: str, keep_case: bool = False) -> str:

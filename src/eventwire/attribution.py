@@ -1,14 +1,20 @@
-"""Who asserts an event and how: the claimant and the modality of a sentence's event trigger (fr, en).
+"""Who asserts an event and how: the claimant and the modality of a sentence's event trigger (fr, en, ar).
 
 `attribute` reads a sentence with lexicon cues (`data/lexicon/attribution.yaml`): speech verbs and their subject
-("la Résistance islamique en Irak a annoncé", "the Pentagon said", inverted "indique une note du mouvement"),
-source prepositions ("selon le correspondant d'Al Mayadeen", "according to local sources"), denials, admissions and
-claims of responsibility, plans and threats just before the trigger ("va", "menace de", "vowed to"), and hedges
-(French conditional "auraient pilonné", "reportedly"). When several cues exist, the one governing the trigger wins:
-the trigger's own mood first, then the nearest cue before it (else the nearest after it). Claimant names are
-normalized: official bodies and outlets from the lexicon, actors through the actor dictionary ("Islamic Resistance
-in Iraq"), correspondents as "<Outlet> correspondent", unnamed sources as "local sources" or "sources cited by
-<Outlet>".
+("la Résistance islamique en Irak a annoncé", "the Pentagon said", inverted "indique une note du mouvement", Arabic
+verb-first "قالت مصادر محلية"), source prepositions ("selon le correspondant d'Al Mayadeen", "according to local
+sources", "بحسب"), denials, admissions and claims of responsibility, plans and threats just before the trigger ("va",
+"menace de", "vowed to", "هددت بـ"), and hedges (French conditional "auraient pilonné", "reportedly"). When several
+cues exist, the one governing the trigger wins: the trigger's own mood first, then the nearest cue before it (else
+the nearest after it), so in "X ont avoué l'envoi ..., démentant ... le transfert" the trigger's position decides
+between acknowledged and denied. A negated cue ("No group claimed", "n'a pas démenti") leaves the event asserted, and
+a denial whose object is the casualties ("a démenti que l'attaque ait fait des blessés") does not deny the event.
+Claimant names are normalized: official bodies and outlets from the lexicon, actors through the actor dictionary,
+correspondents as "<Outlet> correspondent", unnamed sources as "local sources" or "sources cited by <Outlet>". A
+source preposition followed by a relative pronoun ("des sources selon lesquelles") names its antecedent, not the
+clause after it; a media outlet citing anonymous sources is asserted (the modality follows the grammar of the
+report; only explicit hedges make it unconfirmed). A pronoun speaker ("Il a ajouté", "She said", "a-t-elle
+précisé") gives no claimant and `refers_back=True`: the caller reuses the previous claimant.
 """
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ from typing import Any, Optional
 
 import yaml
 
-from .actors import ActorDictionary, fold_text, strip_determiners
+from .actors import ActorDictionary, fold_arabic, fold_text, strip_determiners
 
 __all__ = ["Attribution", "attribute", "claimant_name"]
 
@@ -54,12 +60,16 @@ class _Cue:
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
     raw = resources.files("eventwire").joinpath("data", "lexicon", "attribution.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data: dict[str, Any] = fold_arabic(yaml.safe_load(raw))
     return data
 
 
 def _langs(lang: str) -> list[str]:
-    return [lang] if lang in ("fr", "en") else ["fr", "en"]
+    return [lang] if lang in ("fr", "en", "ar") else ["fr", "en", "ar"]
+
+
+def _per_lang(section: dict[str, list[str]], langs: list[str]) -> list[str]:
+    return [p for lg in langs for p in (section.get(lg) or [])]
 
 
 def _words(items: list[str]) -> str:
@@ -72,7 +82,7 @@ def _compiled(lang: str) -> dict[str, Any]:
     langs = _langs(lang)
     speech: list[tuple[str, re.Pattern[str]]] = []
     for lg in langs:
-        for kind, patterns in lex["speech"][lg].items():
+        for kind, patterns in (lex["speech"].get(lg) or {}).items():
             for p in patterns:
                 speech.append((kind, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)")))
     named = []
@@ -80,19 +90,34 @@ def _compiled(lang: str) -> dict[str, Any]:
         for entry in lex[section]:
             pat = re.compile(r"(?<!\w)(?:" + _words(entry["patterns"]) + r")(?!\w)")
             named.append((section, entry["name"], bool(entry.get("party")), pat))
+    def alt(items: list[str]) -> str:
+        return r"(?<!\w)(?:" + _words(items) + r")(?!\w)"
+
     return {
         "speech": speech,
-        "preps": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["source_preps"][lg]]) + r")(?!\w)"),
-        "self_ref": [re.compile(p) for lg in langs for p in lex["self_reference"][lg]],
-        "containers": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["containers"][lg]]) + r")(?!\w)"),
-        "group_nouns": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["group_nouns"][lg]]) + r")(?!\w)"),
+        # Arabic source prepositions may end on a clitic glued to the next word ("وفقا لمصادر").
+        "preps": re.compile(r"(?<!\w)(?:" + _words(_per_lang(lex["source_preps"], langs)) + r")(?:(?!\w)|(?<=ل))"),
+        "relative": re.compile(r" *(?:" + _words(lex["relative_after_prep"]) + r")(?!\w)"),
+        "report_nouns": re.compile(alt(lex["report_nouns"])),
+        "pronoun": re.compile(r"^(?:" + _words(lex["pronouns"]) + r")$"),
+        "asides": re.compile(r"^(?:" + "|".join(lex["asides"]) + r")(?!\w)"),
+        "negated": re.compile(r"(?<!\w)(?:" + "|".join(lex["negators"]) + r") ?$"),
+        "negation_inside": re.compile(r"(?<!\w)(?:pas|jamais|not|never)(?!\w)"),
+        "no_subject": re.compile(r"^(?:" + "|".join(lex["no_subject"]) + r")$"),
+        "casualty_object": re.compile(r" *(?:" + "|".join(lex["casualty_objects"]) + r")(?!\w)"),
+        "casualty_scope": re.compile(r"(?<!\w)(?:" + "|".join(lex["casualty_scope"]) + r")(?!\w)"),
+        "self_ref": [re.compile(p) for p in _per_lang(lex["self_reference"], langs)],
+        "containers": re.compile(alt(_per_lang(lex["containers"], langs))),
+        "group_nouns": re.compile(alt(_per_lang(lex["group_nouns"], langs))),
         "roles": [re.compile(r"^" + p) for p in lex["role_prefixes"]],
         "named": named,
-        "refers_back": re.compile(r"(?<!\w)(?:" + _words(lex["refers_back"]) + r")(?!\w)"),
-        "planned": re.compile(r"(?<!\w)(?:" + _words([re.escape(p) for lg in langs for p in lex["planned_before"][lg]])
-                              + r")(?: [\w']+){0,2} ?$"),
-        "unconfirmed": re.compile(r"(?<!\w)(?:" + "|".join(p for lg in langs for p in lex["unconfirmed"][lg]) + r")"),
-        "announce": re.compile(r"(?<!\w)(?:" + _words([p for lg in langs for p in lex["announce_verbs"][lg]]) + r")(?!\w)"),
+        "refers_back": re.compile(alt(lex["refers_back"])),
+        # Up to two words between the cue and the trigger; Arabic puts the subject there ("هددت جماعة الحوثي باستهداف").
+        "planned": re.compile(r"(?<!\w)(?:(?:" + _words([re.escape(p) for p in _per_lang(lex["planned_before"], [g for g in langs if g != "ar"])] or ["(?!)"])
+                              + r")(?: [\w']+){0,2}|(?:" + _words([re.escape(p) for p in (lex["planned_before"].get("ar") or []) if "ar" in langs] or ["(?!)"])
+                              + r")(?: \S+){0,5}) ?$"),
+        "unconfirmed": re.compile(r"(?<!\w)(?:" + "|".join(_per_lang(lex["unconfirmed"], langs)) + r")"),
+        "announce": re.compile(alt(_per_lang(lex["announce_verbs"], langs))),
         "cond_aux": re.compile(r"(?<!\w)(?:aurai(?:t|ent)|serai(?:t|ent))(?: (?:ete|deja|egalement|aussi|ensuite|alors|bien|meme|directement))* ?$"),
     }
 
@@ -136,7 +161,7 @@ def claimant_name(phrase: str, lang: str, actors: Optional[ActorDictionary] = No
     folded = strip_determiners(fold_text(phrase)[0].strip())
     if not folded:
         return None, False
-    if re.search(r"(?<!\w)(?:correspondante?s?|correspondents?|reporters?|envoye special|journalistes?)(?!\w)", folded):
+    if re.search(r"(?<!\w)(?:correspondante?s?|correspondents?|reporters?|envoye special|journalistes?|مراسل|مراسله|مراسلنا|مراسلو)(?!\w)", folded):
         outlet = _outlet_in(folded, lang)
         if outlet:
             return f"{outlet} correspondent", False
@@ -180,14 +205,16 @@ def _subject_before(folded: str, verb_start: int, lang: str) -> Optional[tuple[i
     left = 0
     for m in _BOUNDARY.finditer(folded, 0, verb_start):
         left = m.end()
-    region = folded[left:verb_start]
+    region = folded[left:verb_start].replace("،", ",")
     segments: list[tuple[int, int]] = []
     pos = left
+    asides = _compiled(lang)["asides"]
     for part in region.split(","):
         s, e = pos, pos + len(part)
         pos = e + 1
         text = folded[s:e].strip()
-        if not text or _ADVERBIAL.match(text) and len(text.split()) <= 4:
+        adverbial = _ADVERBIAL.match(text) is not None and not (lang == "en" and re.match(r"an? ", text))
+        if not text or adverbial and len(text.split()) <= 4 or asides.match(text):
             continue
         lead = len(folded[s:e]) - len(folded[s:e].lstrip())
         segments.append((s + lead, s + lead + len(text)))
@@ -205,17 +232,92 @@ def _subject_before(folded: str, verb_start: int, lang: str) -> Optional[tuple[i
     return s, e
 
 
+# Words that end a noun phrase read after a cue: relative pronouns, complementizers, auxiliaries, and in Arabic
+# "أن/إن" (that), "في بيان" (in a statement), time words and a preposition glued to a verbal noun ("بسقوط").
+_AFTER_CUT = re.compile(
+    r"(?<!\w)(?:rapportee?s? par|citee?s? par|cited by|reported by|que|qu'|that|qui|who|which|whom|lesquelles|lesquels"
+    r"|laquelle|lequel|dont|a|ont|have|has|said|ان|بان|انه|انها|بانه|بانها|في بيان|عن|امس|اليوم|مساء|صباح|ب\S{3,})(?!\w)")
+
+
 def _phrase_after(folded: str, start: int) -> Optional[tuple[int, int]]:
     """Folded span of the noun phrase after a cue (inverted subject or source), up to punctuation or a clause."""
-    m = re.match(r" *((?:[^\s,.;:«»\"()]+ ?){1,10})", folded[start:])
+    m = re.match(r" *((?:[^\s,.;:«»\"()،؛]+ ?){1,10})", folded[start:])
     if m is None:
         return None
     s, e = start + m.start(1), start + m.end(1)
-    cut = re.search(r"(?<!\w)(?:rapportee?s? par|citee?s? par|cited by|reported by|que|qu'|that|qui|who|a|ont|have|has|said)(?!\w)", folded[s:e])
-    if cut is not None and cut.start() > 0:
-        e = s + cut.start()
+    cut = _AFTER_CUT.search(folded, s, e)
+    if cut is not None and cut.start() > s:
+        e = cut.start()
     e = s + len(folded[s:e].rstrip())
     return (s, e) if e > s else None
+
+
+def _clause_end(folded: str, start: int) -> int:
+    m = re.compile(r"[.;!?]").search(folded, start)
+    return m.start() if m else len(folded)
+
+
+def _negated(folded: str, cue: _Cue, rules: dict[str, Any]) -> bool:
+    """A claim/denial/admission cue under negation: "No group claimed", "n'a pas démenti", "did not deny"."""
+    left = max([m.end() for m in re.finditer(r"[.;:«»\"“”,]", folded[:cue.start])] + [0])
+    before = folded[max(left, cue.start - 40):cue.start]
+    return bool(rules["negated"].search(before)) or bool(rules["negation_inside"].search(folded, cue.start, cue.end))
+
+
+def _antecedent(folded: str, prep: _Cue, cues: list[_Cue], lang: str
+                ) -> tuple[Optional[tuple[int, int]], Optional[tuple[str, tuple[int, int]]]]:
+    """Source of "X selon lesquelles ...": the noun phrase X before the preposition, and, when X is unnamed
+    sources or reports introduced by a report verb ("Daily Sabah a cité des sources selon lesquelles"), the
+    claimant "sources cited by <subject>" with a span from the subject to X."""
+    before = [c for c in cues if c.end <= prep.start and c is not prep]
+    left = before[-1].end if before else 0
+    for m in re.finditer(r"[,;:«»\"“”()]|(?<!\w)(?:que|qu'|that|et|and)(?!\w)", folded[:prep.start]):
+        if m.end() > left:
+            left = m.end()
+    np = folded[left:prep.start]
+    lead = len(np) - len(np.lstrip())
+    s, e = left + lead, left + len(np.rstrip())
+    if e <= s:
+        return None, None
+    rules = _compiled(lang)
+    core = strip_determiners(folded[s:e])
+    report = rules["report_nouns"].search(core)
+    named = _named(core, lang)
+    unnamed = report is not None or (named is not None and named[0] == "generic_sources") or core in ("sources", "source")
+    verb = before[-1] if before and before[-1].verb and not folded[before[-1].end:s].strip() else None
+    if report is not None:
+        rest = strip_determiners(core[report.end():].strip())
+        if rest:  # "les informations des médias turcs selon lesquelles": the media
+            return (s + folded[s:e].index(rest), e), None
+    if unnamed and verb is not None:
+        subject = _subject_before(folded, verb.start, lang)
+        if subject is not None:
+            name, _party = claimant_name(folded[subject[0]:subject[1]], lang)
+            if name:
+                label = name if report is not None else f"{named[1] if named and named[1] != 'sources' else 'sources'} cited by {name}"
+                return None, (label, (subject[0], e))
+    if report is not None:
+        return None, None
+    return (s, e), None
+
+
+def _arabic_subject(folded: str, cue: _Cue, lang: str) -> Optional[tuple[int, int]]:
+    """Arabic puts the subject after the verb ("قالت وزارة الدفاع"); a named subject before it also counts."""
+    rules = _compiled(lang)
+
+    def known(span: Optional[tuple[int, int]]) -> bool:
+        if span is None:
+            return False
+        text = folded[span[0]:span[1]]
+        return bool(_named(text, lang) or ActorDictionary.default().find(text) or rules["group_nouns"].search(text))
+
+    after = _phrase_after(folded, cue.end)
+    before = _subject_before(folded, cue.start, lang)
+    if known(after):
+        return after
+    if known(before):
+        return before
+    return after or before
 
 
 def attribute(sentence: str, lang: str, trigger_start: Optional[int] = None,
@@ -276,14 +378,38 @@ def attribute(sentence: str, lang: str, trigger_start: Optional[int] = None,
     c_span: Optional[tuple[int, int]] = None
     party = False
     refers_back = False
+    negated = governing is not None and governing.kind in ("claimed", "denied", "acknowledged") and \
+        _negated(folded, governing, rules)
+    cited_by: Optional[tuple[str, tuple[int, int]]] = None
     if claim_cue is not None:
-        if claim_cue.verb:
+        cue_text = folded[claim_cue.start:claim_cue.end]
+        if claim_cue.verb and re.search(r"(?<!\w)t (?:il|elle|ils|elles)(?!\w)", cue_text):
+            refers_back = True  # "a-t-elle précisé": the speaker was named before
+        elif not claim_cue.verb and rules["relative"].match(folded, claim_cue.end):
+            # "des sources selon lesquelles ...", "reports according to which ...": the antecedent is the source.
+            c_span, cited_by = _antecedent(folded, claim_cue, cues, lang)
+        elif claim_cue.verb and lang == "ar":
+            c_span = _arabic_subject(folded, claim_cue, lang)
+        elif claim_cue.verb:
             c_span = _subject_before(folded, claim_cue.start, lang)
             if c_span is None:
                 c_span = _phrase_after(folded, claim_cue.end)
         else:
             c_span = _phrase_after(folded, claim_cue.end)
-        if c_span is not None:
+        if c_span is not None and t_s is not None and c_span[0] < t_s < c_span[1]:
+            c_span = (c_span[0], len(folded[:t_s].rstrip()))  # a subject read after its verb stops at the trigger
+            if c_span[1] <= c_span[0]:
+                c_span = None
+        subject = folded[c_span[0]:c_span[1]].strip() if c_span is not None else ""
+        subject = re.sub(r"(?: n'| ne)$", "", subject)
+        if c_span is not None and rules["pronoun"].match(subject):
+            refers_back, c_span = True, None  # "Il a ajouté", "She said": the caller reuses the previous claimant
+        elif c_span is not None and negated and rules["no_subject"].match(subject):
+            c_span = None  # "No group claimed responsibility": nobody claims
+        elif cited_by is not None:
+            claimant = cited_by[0]
+            c_span = cited_by[1]
+        elif c_span is not None:
             phrase = sentence[to_o(*c_span)[0]:to_o(*c_span)[1]]
             if rules["refers_back"].search(folded[c_span[0]:c_span[1]]):
                 refers_back = True
@@ -299,7 +425,7 @@ def attribute(sentence: str, lang: str, trigger_start: Optional[int] = None,
                         outlet = _outlet_in(m.group(1), lang) if m else None
                     if outlet:
                         claimant = f"sources cited by {outlet}"
-        if claimant is None and not refers_back:
+        if claimant is None:
             c_span = None
 
     # --- modality ----------------------------------------------------------------------------------------------
@@ -326,7 +452,14 @@ def attribute(sentence: str, lang: str, trigger_start: Optional[int] = None,
             modality = "planned" if future or announced else "unconfirmed"
             cue_span = (s, min(n, s + len(verb)))
     if modality == "asserted" and governing is not None and governing.kind in ("claimed", "denied", "acknowledged"):
-        modality, cue_span = governing.kind, (governing.start, governing.end)
+        if negated:
+            cue_span = (governing.start, governing.end)  # "n'a pas été revendiqué", "No group claimed": asserted
+        elif governing.kind == "denied" and t_e is not None and governing.end <= t_s and (
+                rules["casualty_scope"].search(folded[t_e:_clause_end(folded, t_e)])
+                or rules["casualty_object"].match(folded, governing.end)):
+            cue_span = (governing.start, governing.end)  # the denial bears on the casualties, not on the event
+        else:
+            modality, cue_span = governing.kind, (governing.start, governing.end)
     if modality == "asserted" and claim_cue is not None and claim_cue.verb and (party or claimant is None) and c_span:
         after_verb = folded[claim_cue.end:claim_cue.end + 80]
         near = folded[max(0, c_span[0] - 30):min(n, claim_cue.end + 40)]

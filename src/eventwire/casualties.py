@@ -1,11 +1,14 @@
-"""Casualty figures (fatalities, injuries) in a sentence, normalized the ACLED way (fr, en).
+"""Casualty figures (fatalities, injuries) in a sentence, normalized the ACLED way (fr, en, ar).
 
 A figure counts only when a casualty word governs it: after it ("deux soldats américains ont été tués", "62
-blessés", "three people were killed") or before it ("tuant trois civils", "killing at least five", "the death toll
-rose to 12"). Figures in words and digits are read; vague quantities get ACLED's fixed values ("des dizaines" → 12,
-"hundreds" → 100) and hedges ("environ", "at least") mark the value approximate. Explicit zeros ("aucune victime",
-"no casualties") give 0. Figures that count something else (dates, "66 fois", "55 kilomètres", "deux drones ont
-tué") are not casualties. Whether a figure is an aggregate over a period is the caller's call. Lexicon:
+blessés", "three people were killed", "٧ قتلى") or before it ("tuant trois civils", "killing at least five", "the
+death toll rose to 12", "مقتل 3 جنود"). Figures in words and digits (Arabic-Indic too) are read; an indefinite
+article counts one ("a civilian was killed", "مقتل جندي"); conjuncts sharing a casualty word are summed ("trois
+soldats et deux civils tués" → 5); a toll update supersedes earlier fatality figures of the sentence. Vague
+quantities get ACLED's fixed values ("des dizaines" → 12, "hundreds" → 100) and hedges ("environ", "at least")
+mark the value approximate. Explicit zeros ("aucune victime", "no casualties") give 0. Figures that count something
+else (dates, ages, "66 fois", "55 kilomètres", "deux drones ont tué", "l'un des appareils a été abattu") are not
+casualties. Whether a figure is an aggregate over a period is the caller's call. Lexicon:
 `data/lexicon/casualties.yaml`.
 """
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any, Optional
 
 import yaml
 
-from .actors import fold_text
+from .actors import fold_arabic, fold_text
 
 __all__ = ["Casualty", "find_casualties", "parse_number"]
 
@@ -38,7 +41,7 @@ class Casualty:
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
     raw = resources.files("eventwire").joinpath("data", "lexicon", "casualties.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data: dict[str, Any] = fold_arabic(yaml.safe_load(raw))
     return data
 
 
@@ -48,7 +51,11 @@ def _langs(lang: str) -> list[str]:
 
 
 def _alt(items: Any) -> str:
-    return "|".join(sorted((str(i) for i in items), key=len, reverse=True))
+    return "|".join(sorted((str(i) for i in items), key=len, reverse=True)) or "(?!)"
+
+
+# Start of a word, or right after an Arabic conjunction/preposition glued to it ("وإصابة", "و5", "بمقتل").
+_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
 
 
 @dataclass
@@ -59,6 +66,11 @@ class _Rules:
     before: re.Pattern[str]
     zero: list[tuple[str, re.Pattern[str]]]
     ambiguous: Optional[re.Pattern[str]]
+    counted: dict[str, int]
+    before_counted: Optional[re.Pattern[str]]
+    chain: re.Pattern[str]
+    masked: Optional[re.Pattern[str]]
+    toll: Optional[re.Pattern[str]]
 
 
 @functools.lru_cache(maxsize=8)
@@ -73,7 +85,13 @@ def _rules(lang: str) -> _Rules:
     before: dict[str, list[str]] = {"fatalities": [], "injuries": []}
     zero: list[tuple[str, re.Pattern[str]]] = []
     ambiguous: list[str] = []
+    followers: list[str] = []
+    counted: dict[str, int] = {}
+    things: list[str] = []
     for lg in langs:
+        counted.update({str(k): int(v) for k, v in (lex.get("counted_nouns", {}).get(lg) or {}).items()})
+        things.extend(lex.get("counted_things", {}).get(lg) or [])
+        followers.extend(lex.get("passive_followers", {}).get(lg) or [])
         words.update(lex["number_words"].get(lg, {}))
         vague.update({str(k): int(v) for k, v in (lex["vague"].get(lg) or {}).items()})
         mods.extend(re.escape(m) for m in lex["modifiers"].get(lg, []))
@@ -82,25 +100,36 @@ def _rules(lang: str) -> _Rules:
             after[kind].extend(lex["after"].get(lg, {}).get(kind, []))
             before[kind].extend(lex["before"].get(lg, {}).get(kind, []))
         for kind, patterns in (lex["zero"].get(lg) or {}).items():
-            zero.extend((kind, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)")) for p in patterns)
+            zero.extend((kind, re.compile(_START + r"(?:" + p + r")(?!\w)")) for p in patterns)
         ambiguous.extend(lex.get("active_ambiguous", {}).get(lg, []))
     word_alt = _alt(re.escape(w) for w in words)
     # Vague quantities first: "une dizaine" is not "une" (1).
-    number = (r"(?P<num>(?P<vague>" + _alt(re.escape(v) for v in vague) + r")(?!\w)"
-              r"|\d{1,3}(?:[ ,.]\d{3})+(?!\d)|\d+(?![\d,.]\d)"
-              r"|(?:" + word_alt + r")(?:\s+(?:et\s+|and\s+)?(?:" + word_alt + r"))*(?!\w))")
+    number_body = (r"\d{1,3}(?:[ ,.]\d{3})+(?!\d)|\d+(?![\d,.]\d)"
+                   r"|(?:" + word_alt + r")(?:\s+(?:et\s+|and\s+|و)?(?:" + word_alt + r"))*(?!\w)")
+    number = r"(?P<num>(?P<vague>" + _alt(re.escape(v) for v in vague) + r")(?!\w)|" + number_body + ")"
     modifier = r"(?:(?P<mod>" + _alt(mods) + r")\s+)?"
-    blocked = _alt(re.escape(b) for b in list(blockers) + list(words))
+    not_people = _alt(re.escape(b) for b in things)
+    blocked = _alt(re.escape(b) for b in list(blockers) + list(words) + things)
     gap = r"(?:\s+(?!(?:" + blocked + r")(?!\w))[^\W\d][\w']*){0,6}?"
     after_alt = "|".join(f"(?P<a_{k}>{'|'.join(v)})" for k, v in after.items() if v)
     before_alt = "|".join(f"(?P<b_{k}>{'|'.join(v)})" for k, v in before.items() if v)
+    masked = lex.get("masked") or []
+    tolls = lex.get("toll_update") or []
     return _Rules(
-        words=words, vague=vague,
-        after=re.compile(r"(?<!\w)" + modifier + number + gap + r"\s+(?:" + after_alt + r")(?!\w)"),
-        before=re.compile(r"(?<!\w)(?:" + before_alt + r")\s+" + modifier + number + r"(?!\w)"),
+        words=words, vague=vague, counted=counted,
+        after=re.compile(_START + modifier + number + gap + r"\s+(?:" + after_alt + r")(?!\w)"),
+        before=re.compile(_START + r"(?:" + before_alt + r")\s+" + modifier + number + r"(?!\w)(?!\s+(?:"
+                          + not_people + r")(?!\w))"),
+        before_counted=re.compile(_START + r"(?:" + before_alt + r")\s+(?P<num>" + _alt(re.escape(c) for c in counted)
+                                  + r")(?!\w)") if counted else None,
         zero=zero,
-        ambiguous=re.compile(r"(?:" + _alt(re.escape(a) for a in ambiguous) + r")\s+" + modifier + number + r"(?!\w)")
-        if ambiguous else None,
+        ambiguous=re.compile(r"(?:" + _alt(re.escape(a) for a in ambiguous) + r")(?:\s+(?!(?:" + _alt(followers)
+                             + r")(?!\w))[\w']|\s+" + modifier + number + r"(?!\w))") if ambiguous else None,
+        # A conjunct before a figure, sharing its casualty word: "trois soldats et | deux civils ont été tués".
+        chain=re.compile(r"(?<!\w)(?P<mod>" + _alt(mods) + r")?\s*(?P<num>" + number_body + r")"
+                         r"(?:\s+(?!(?:" + blocked + r")(?!\w))[^\W\d][\w']*){0,3}?\s*(?:,|(?<!\w)(?:et|and|و))\s*$"),
+        masked=re.compile(r"(?<!\w)(?:" + "|".join(masked) + r")(?!\w)") if masked else None,
+        toll=re.compile(r"(?<!\w)(?:" + "|".join(tolls) + r")(?!\w)") if tolls else None,
     )
 
 
@@ -111,12 +140,17 @@ def parse_number(folded: str, lang: str = "") -> Optional[int]:
     digits = re.sub(r"[ ,.]", "", text)
     if digits.isdigit():
         return int(digits)
-    words = _rules(lang).words
+    rules = _rules(lang)
+    if text in rules.counted:
+        return rules.counted[text]
+    words = rules.words
     total, current, prev = 0, 0, ""
     seen = False
     for tok in re.split(r"\s+", text):
         if tok in ("et", "and"):
             continue
+        if tok not in words and tok.startswith("و") and tok[1:] in words:
+            tok = tok[1:]  # Arabic "وعشرون" (and twenty)
         if tok not in words:
             return None
         seen = True
@@ -138,36 +172,60 @@ def find_casualties(text: str, lang: str) -> list[Casualty]:
     """Fatality and injury figures in `text` (a sentence), in text order, with offsets into `text`."""
     rules = _rules(lang)
     folded, index = fold_text(text)
+    if rules.masked is not None:
+        # "a 12-year-old boy": the age is not a count (letters of the same length keep the offsets).
+        folded = rules.masked.sub(lambda m: "x" * len(m.group(0)), folded)
 
     def span(s: int, e: int) -> tuple[int, int]:
         return index[s], index[e - 1] + 1
 
     found: list[tuple[int, int, int, int, str, int, bool]] = []  # start, end, num_start, num_end, kind, value, approx
 
-    def add(m: re.Match[str], kind: str) -> None:
-        vague = m.group("vague")
+    def add(m: re.Match[str], kind: str, chain: bool = False) -> None:
+        vague = m.groupdict().get("vague")
         value = rules.vague[vague] if vague else parse_number(m.group("num"), lang)
         if value is None or (not vague and value == 0):
             return
-        if value is None:
-            return
-        approximate = bool(vague) or bool(m.group("mod"))
-        found.append((m.start(), m.end(), m.start("num"), m.end("num"), kind, value, approximate))
+        approximate = bool(vague) or bool(m.groupdict().get("mod"))
+        start = m.start()
+        while chain:
+            # "trois soldats et deux civils tués": the conjuncts before the figure share its casualty word.
+            c = rules.chain.search(folded, max(0, start - 80), start)
+            if c is None or (c.end() != start and folded[c.end():start].strip()):
+                break
+            extra = parse_number(c.group("num"), lang)
+            if not extra or any(c.start() < fe and start > fs for fs, fe, *_ in found):
+                break
+            value += extra
+            approximate = approximate or bool(c.group("mod"))
+            start = c.start("num") if not c.group("mod") else c.start()
+        found.append((start, m.end(), start if chain else m.start("num"), m.end("num"), kind, value, approximate))
 
     for m in rules.after.finditer(folded):
         kind = "fatalities" if m.groupdict().get("a_fatalities") else "injuries"
         cue_start = m.start("a_" + kind)
-        # "three soldiers killed two militants": an English participle followed by a figure is an active verb.
+        # "three soldiers killed two militants", "a strike killed civilians": an English participle followed by an
+        # object is an active verb.
         if rules.ambiguous is not None and rules.ambiguous.match(folded, cue_start):
             continue
-        add(m, kind)
+        add(m, kind, chain=True)
     for m in rules.before.finditer(folded):
         add(m, "fatalities" if m.groupdict().get("b_fatalities") else "injuries")
+    if rules.before_counted is not None:
+        for m in rules.before_counted.finditer(folded):
+            add(m, "fatalities" if m.groupdict().get("b_fatalities") else "injuries")
     for kind, pattern in rules.zero:
         for m in pattern.finditer(folded):
             kinds = ("fatalities", "injuries") if kind == "both" else (kind,)
             for k in kinds:
                 found.append((m.start(), m.end(), m.start(), m.end(), k, 0, False))
+
+    if rules.toll is not None:
+        # "The death toll rose to 20": the latest toll supersedes the fatality figures before it.
+        tolls = [f for f in found if f[4] == "fatalities" and rules.toll.search(folded, max(0, f[0] - 40), f[2])]
+        if tolls:
+            latest = max(tolls, key=lambda f: f[0])
+            found = [f for f in found if f[4] != "fatalities" or f[0] >= latest[0] or f[5] == 0]
 
     out: list[Casualty] = []
     taken: list[tuple[int, int, str]] = []

@@ -29,9 +29,20 @@ from eventwire import taxonomy as tx
 SUPPORTED_LANGS = ("en", "fr", "ar")
 _GAP = r"(?:\W+\w+){0,3}\W+"
 _WIDE_GAP = r"(?:\W+\w+){0,8}\W+"
-_AR_PREFIX = r"(?<!\w)(?:[وفبلك]?(?:ال)?)"
+# Arabic proclitics: conjunction و/ف, then preposition ب/ك/ل (ل + ال is written لل), then the article ال.
+_AR_PREFIX = r"(?<!\w)(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+# Arabic enclitics / inflection endings a pattern may carry without listing them (ها، هم، ات، ين، ون، ية…).
+_AR_SUFFIX = r"\w{0,3}(?!\w)"
+# Tashkeel (short vowels, shadda, sukun, tanwin, dagger alef) and tatweel may sit after any letter.
+_AR_IGNORABLE = "[\u064b-\u065f\u0670\u0640]*"
 # Strategic-development cues that still count as their own event inside a violent clause.
 _SD_KEPT_IN_VIOLENT_CLAUSE = ("Arrests", "Looting/property destruction", "Agreement")
+# Strategic developments whose hit carries the clause's weapons (a deployed or seized weapon system).
+_SD_WITH_WEAPONS = ("Other", "Change to group/activity", "Disrupted weapons use")
+# Concurrent violent cues within this score of the strongest one collapse by the hierarchy.
+_COLLAPSE_MARGIN = 0.2
+# Factor applied to a trigger inside a background phrase ("amid ongoing clashes", "au milieu des combats").
+_BACKGROUND_FACTOR = 0.5
 
 
 @dataclass
@@ -58,7 +69,8 @@ class TypeHit:
 
 # --------------------------------------------------------------------------------------------- normalization
 _CHAR_MAP = {"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "«": '"', "»": '"', "–": "-", "—": "-",
-             "œ": "o", "æ": "a", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": " "}
+             "œ": "o", "æ": "a", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+             "٬": ",", "،": ",", "؛": ";"}
 
 
 @lru_cache(maxsize=4096)
@@ -81,20 +93,45 @@ def normalize(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- lexicons
+# Inflection macros for French verbs, so one lexicon entry covers every tense, agreement and the passive:
+# `tir@er` -> tire, tiree, tirees, tirent, tirait, tireraient...; `sais@ir` -> saisi, saisie, saisissent...
+_FR_ER = (r"(?:e|es|ee|ees|ent|er|ez|ons|ai|ais|ait|aient|ions|iez|a|as|ant|erent|era|eras|eront|erai|erais|"
+          r"erait|erions|eraient)")
+_FR_IR = r"(?:i|ie|is|ies|it|ir|issent|issait|issaient|issant|irent|ira|iront|irait|iraient)"
+_MACROS = {"er": _FR_ER, "ir": _FR_IR}
+
+
+def _expand_macros(pattern: str) -> str:
+    return re.sub(r"(?<=\w)@(er|ir)\b", lambda m: _MACROS[m.group(1)], pattern)
+
+
+def _compile_ar(pattern: str) -> re.Pattern[str]:
+    """Arabic pattern: normalized letters (alef/hamza/ya/ta marbuta unified), clitics and tashkeel allowed."""
+    pattern = "".join(_CHAR_MAP.get(ch, ch) for ch in pattern)
+    pattern = pattern.replace(" ~~ ", _WIDE_GAP).replace(" ~ ", _GAP)
+    pattern = re.sub(r"(?<=\w)(?<!\\w)\*", r"\\w*", pattern)
+    # Words after the first may carry the article too (adjective agreement: "الطائرات الحربية").
+    pattern = pattern.replace(" ", r"\W+(?:ال)?")
+    # Let tashkeel follow every Arabic letter or character class (after its quantifier, if any).
+    pattern = re.sub(r"(\[[^\]]*[\u0621-\u064a][^\]]*\]|[\u0621-\u064a])([?*+]|\{\d*,?\d*\})?",
+                     lambda m: m.group(0) + _AR_IGNORABLE, pattern)
+    return re.compile(_AR_PREFIX + "(?:" + pattern + ")" + _AR_SUFFIX)
+
+
 def _compile(pattern: str, lang: str) -> re.Pattern[str]:
     """Turn a lexicon pattern (see weapons.yaml header) into a compiled regex with word boundaries."""
-    pattern = normalize(pattern) if lang != "ar" else pattern
+    if lang == "ar":
+        return _compile_ar(pattern)
+    pattern = _expand_macros(normalize(pattern))
     pattern = pattern.replace(" ~~ ", _WIDE_GAP).replace(" ~ ", _GAP)
     pattern = re.sub(r"(?<=\w)(?<!\\w)\*", r"\\w*", pattern)
     pattern = pattern.replace(" ", r"\W+")
-    if lang == "ar":
-        return re.compile(_AR_PREFIX + "(?:" + pattern + ")")
     return re.compile(r"\b(?:" + pattern + r")\b")
 
 
 @dataclass
 class _Entry:
-    kind: str  # specific | generic | modifier | weapon | civilian | military | break
+    kind: str  # specific | generic | modifier | weapon | civilian | military | break | background
     label: str  # sub-event type, modifier name, or weapon name
     weight: float
     source: str
@@ -127,8 +164,13 @@ def load_lexicon(lang: str) -> _Lexicon:
         raise ValueError(f"no trigger lexicon for language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
     entries: list[_Entry] = []
     generic = data.get("generic") or {}
-    for pat, w in (generic.get("cues") or {}).items():
-        entries.append(_Entry("generic", "", float(w), pat, _compile(pat, lang)))
+    for pat, val in (generic.get("cues") or {}).items():
+        # `pattern: weight`, or `pattern: [weight, default sub-type]` for cues that name a likely type by
+        # themselves when no weapon decides ("frappes" -> Air/drone strike, "explosion" -> Remote explosive).
+        w, default = (val[0], str(val[1])) if isinstance(val, list) else (val, "")
+        if default:
+            tx.event_type_of(default)
+        entries.append(_Entry("generic", default, float(w), pat, _compile(pat, lang)))
     for sub, cues in (data.get("triggers") or {}).items():
         tx.event_type_of(sub)  # validates the name
         for pat, w in (cues or {}).items():
@@ -140,6 +182,8 @@ def load_lexicon(lang: str) -> _Lexicon:
         entries.append(_Entry("civilian", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("military") or []:
         entries.append(_Entry("military", "", 1.0, pat, _compile(pat, lang)))
+    for pat in data.get("background") or []:
+        entries.append(_Entry("background", "", 1.0, pat, _compile(pat, lang)))
     breaks: list[re.Pattern[str]] = []
     for pat in data.get("clause_breaks") or []:
         if pat.strip() in (";",):
@@ -214,7 +258,7 @@ def _weapons_in(cues: list[_Cue]) -> list[str]:
 
 
 def _drop_overlapped(cues: list[_Cue]) -> list[_Cue]:
-    """Among trigger cues, drop generic cues inside a specific cue, and weaker specific cues inside stronger."""
+    """Among trigger cues, drop generic cues overlapping a specific cue, and weaker overlapping cues of one type."""
     trig = [c for c in cues if c.kind in ("specific", "generic", "modifier")]
     kept: list[_Cue] = []
     for c in trig:
@@ -225,7 +269,7 @@ def _drop_overlapped(cues: list[_Cue]) -> list[_Cue]:
             if c.kind == "generic" and o.kind == "specific":
                 dominated = True
             elif c.kind == o.kind == "specific" and o.label == c.label and (
-                    (o.end - o.start, o.weight) > (c.end - c.start, c.weight)):
+                    (o.weight, o.end - o.start) > (c.weight, c.end - c.start)):
                 dominated = True
             elif c.kind == o.kind == "generic" and (o.end - o.start) > (c.end - c.start):
                 dominated = True
@@ -257,6 +301,14 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
     military = any(c.kind == "military" for c in cues)
     civilians = any(c.kind == "civilian" for c in cues) and not military
     trig = _drop_overlapped(cues)
+    backgrounds = [c for c in cues if c.kind == "background"]
+    if backgrounds:
+        # A trigger inside a background phrase is dropped when the clause reports something else, and only
+        # counts for less otherwise; a modifier there never applies.
+        inside = [any(b.start <= c.start and c.end <= b.end for b in backgrounds) for c in trig]
+        foreground = any(not bg and c.kind != "modifier" for c, bg in zip(trig, inside))
+        trig = [replace(c, weight=c.weight * _BACKGROUND_FACTOR) if bg else c
+                for c, bg in zip(trig, inside) if not (bg and (c.kind == "modifier" or foreground))]
     specific = [c for c in trig if c.kind == "specific"]
     generic = [c for c in trig if c.kind == "generic"]
     modifiers = {c.label for c in trig if c.kind == "modifier"}
@@ -277,6 +329,9 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
             cands.append((anchor[0], rule.then, min(1.0, anchor[2] + 0.1), f"{anchor[3]} + {'/'.join(rule.when)}"))
             labels = {c[1] for c in cands} | modifiers
 
+    present = {c[1] for c in cands}
+    absorbed = {a for sub in present for a in tx.absorbed_by(sub)}
+    cands = [c for c in cands if c[1] not in absorbed]
     violent = [c for c in cands if tx.is_violent(c[1])]
     strategic = [c for c in cands if not tx.is_violent(c[1])]
     # A strong strategic cue ("explosive devices were found and defused", "weapons seized in a raid") beats
@@ -296,16 +351,25 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         violent = upgraded
 
     if not violent and generic:
-        g = max(generic, key=lambda c: (c.weight, c.end - c.start))
+        # A generic cue that names a likely type by itself ("frappe", "explosion") decides over a bare verb
+        # ("a ciblé") in the same clause.
+        g = max(generic, key=lambda c: (bool(c.label), c.weight, c.end - c.start))
         if implied:
             violent = [(g, implied[0], max(0.75, g.weight + 0.3), f"generic:{g.source} + weapon")]
         else:
-            sub = lex.civilian_fallback if civilians else lex.fallback
+            if g.label and not (military and g.label == lex.civilian_fallback):
+                sub = g.label
+            else:
+                sub = lex.civilian_fallback if civilians else lex.fallback
             violent = [(g, sub, g.weight * 0.7, f"generic:{g.source}")]
 
     hits: list[TypeHit] = []
     if violent:
-        best = min(violent, key=lambda c: (tx.rank(c[1]), -c[2]))
+        # ACLED's hierarchy collapses concurrent tactics of one event, but only among cues that really
+        # describe it: a weak or backgrounded cue ("offensive", "amid clashes") does not outrank a clear one.
+        top = max(c[2] for c in violent)
+        eligible = [c for c in violent if c[2] >= top - _COLLAPSE_MARGIN]
+        best = min(eligible, key=lambda c: (tx.collapse_rank(c[1]), -c[2], tx.rank(c[1])))
         support = max(c[2] for c in violent)
         score = max(best[2], support) + 0.05 * (len(violent) - 1)
         if implied and implied[0] == best[1]:
@@ -319,8 +383,7 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         if c[1] not in seen or c[2] > seen[c[1]][2]:
             seen[c[1]] = c
     for c in seen.values():
-        hits.append(_make_hit(text, offset, c[0], c[1], weapons if c[1] == "Other" or c[1] == "Disrupted weapons use"
-                              else [], c[2], c[3]))
+        hits.append(_make_hit(text, offset, c[0], c[1], weapons if c[1] in _SD_WITH_WEAPONS else [], c[2], c[3]))
     return hits
 
 
@@ -379,7 +442,10 @@ def type_snippet(text: str, lang: str = "en") -> Optional[TypeHit]:
         return None
     # Combination rules also hold across the snippet's sentences (a protest, then tear gas in the next one).
     lex = load_lexicon(lang if lang in SUPPORTED_LANGS else "en")
-    modifiers = {c.label for c in _find_cues(normalize(text), lex) if c.kind == "modifier"}
+    all_cues = _find_cues(normalize(text), lex)
+    backgrounds = [c for c in all_cues if c.kind == "background"]
+    modifiers = {c.label for c in all_cues if c.kind == "modifier"
+                 and not any(b.start <= c.start and c.end <= b.end for b in backgrounds)}
     for rule in tx.combine_rules():
         present = set(best) | modifiers
         if all(w in present for w in rule.when) and any(w in best for w in rule.when):
@@ -393,6 +459,12 @@ def type_snippet(text: str, lang: str = "en") -> Optional[TypeHit]:
                           cue=f"{anchor.cue} + {'/'.join(rule.when)}")
             if rule.then not in best or best[rule.then][0] < s_max + 0.05:
                 best[rule.then] = (s_max + 0.05, new)
+    # Arrests at a protest are part of it, but a passing mention of "unrest" does not swallow a clear report
+    # of looting: the absorbing type must be about as strong as the absorbed one.
+    for sub in list(best):
+        for absorbed in tx.absorbed_by(sub):
+            if sub in best and absorbed in best and best[sub][0] >= best[absorbed][0] - _COLLAPSE_MARGIN:
+                best.pop(absorbed)
     sub = min(best, key=lambda k: (-round(best[k][0], 3), tx.rank(k)))
     score, hit = best[sub]
     return replace(hit, score=round(min(1.0, score), 3))

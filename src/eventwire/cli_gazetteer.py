@@ -46,7 +46,7 @@ def build(force: bool = typer.Option(False, "--force", help="Rebuild even if the
     table = Table(title=f"gazetteer built in {stats['seconds']} s → {index} ({stats['size_mb']} MB)")
     table.add_column("feature")
     table.add_column("places", justify="right")
-    for key in ("country", "admin1", "admin2", "city", "airport", "site"):
+    for key in ("country", "region", "admin1", "admin2", "city", "airport", "site"):
         table.add_row(key, str(stats.get(key, 0)))
     _console.print(table)
 

@@ -341,6 +341,9 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 window_end = min(s_end, a_end + 160)
                 a2 = _nationality_near(ctx, ctx.text[a_start:window_end], a_start)
             claimant = _resolve_claimant(ctx, attribution.claimant if attribution else None, mentions)
+            if not claimant and attribution is not None and getattr(attribution, "refers_back", False):
+                # "Il a ajouté que ...", "de la même source": the previous speaker.
+                claimant = next((m.claimant for m in reversed(mentions) if m.claimant), None)
             if not a1[0] and modality == "claimed" and claimant and ctx.actors is not None:
                 actor = ctx.actors.normalize(claimant, ctx.lang)
                 if actor is not None and attribution is not None and attribution.claimant_start is not None:

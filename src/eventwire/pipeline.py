@@ -37,17 +37,19 @@ _RESOURCES: dict[str, Resources] = {}
 
 def load_resources(settings: Settings, build_missing: bool = True) -> Resources:
     """The process-wide geocoder and actor dictionary (built once per process, per gazetteer path)."""
-    key = str(settings.gazetteer_file())
-    if key not in _RESOURCES:
-        from .actors import ActorDictionary
-        from .geo import Gazetteer, Geocoder, build_gazetteer
+    from .actors import ActorDictionary
+    from .geo import Gazetteer, Geocoder, build_gazetteer
 
-        path = settings.gazetteer_file()
-        if not path.exists() and build_missing:
-            print(f"eventwire: building the gazetteer index at {path} (once)...", file=sys.stderr)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            build_gazetteer(path)
-        _RESOURCES[key] = Resources(geocoder=Geocoder(Gazetteer.open(path)), actors=ActorDictionary.default())
+    path = settings.gazetteer_file()
+    key = str(path)
+    if key not in _RESOURCES and not path.exists() and build_missing:
+        print(f"eventwire: building the gazetteer index at {path} (once)...", file=sys.stderr)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_gazetteer(path)
+    gaz = Gazetteer.open(path)  # cached per path; a new handle after a rebuild or `Gazetteer.forget`
+    cached = _RESOURCES.get(key)
+    if cached is None or cached.geocoder.gaz is not gaz:
+        _RESOURCES[key] = Resources(geocoder=Geocoder(gaz), actors=ActorDictionary.default())
     return _RESOURCES[key]
 
 

@@ -48,6 +48,8 @@ class Taxonomy:
     hierarchy: tuple[str, ...]
     combine: tuple[CombineRule, ...]
     plover_modes: dict[str, dict[str, str]]
+    absorb: dict[str, tuple[str, ...]]
+    exclusive: tuple[tuple[str, ...], ...] = ()
 
     def rank(self, sub: str) -> int:
         """Position in the collapse hierarchy: 0 is the highest (wins); unknown names rank last."""
@@ -55,6 +57,13 @@ class Taxonomy:
             return self.hierarchy.index(sub)
         except ValueError:
             return len(self.hierarchy)
+
+    def collapse_rank(self, sub: str) -> int:
+        """Like `rank`, but every member of an `exclusive` group ranks as the group's highest member."""
+        for group in self.exclusive:
+            if sub in group:
+                return min(self.rank(s) for s in group)
+        return self.rank(sub)
 
 
 def _load_yaml() -> dict[str, Any]:
@@ -95,7 +104,15 @@ def load_taxonomy() -> Taxonomy:
             if not name.startswith("_") and name not in sub_types:
                 raise ValueError(f"{DATA_FILE}: combine rule names unknown sub-event type {name!r}")
     plover_modes = {k: dict(v or {}) for k, v in (data.get("plover_modes") or {}).items()}
-    return Taxonomy(sub_types, event_types, hierarchy, combine, plover_modes)
+    absorb = {k: tuple(v or ()) for k, v in (data.get("absorb") or {}).items()}
+    for name in {*absorb, *(n for v in absorb.values() for n in v)}:
+        if name not in sub_types:
+            raise ValueError(f"{DATA_FILE}: absorb rule names unknown sub-event type {name!r}")
+    exclusive = tuple(tuple(g) for g in data.get("exclusive") or ())
+    for name in (n for g in exclusive for n in g):
+        if name not in sub_types:
+            raise ValueError(f"{DATA_FILE}: exclusive group names unknown sub-event type {name!r}")
+    return Taxonomy(sub_types, event_types, hierarchy, combine, plover_modes, absorb, exclusive)
 
 
 _TAX = load_taxonomy()
@@ -139,6 +156,12 @@ def rank(sub: str) -> int:
     return _TAX.rank(sub)
 
 
+def collapse_rank(sub: str) -> int:
+    """Rank used to collapse one event's concurrent cues: `rank`, with `exclusive` groups tied (the stronger
+    cue then decides, e.g. who took a town decides between the two territory types)."""
+    return _TAX.collapse_rank(sub)
+
+
 def plover_of(sub: str, weapons: Iterable[str] = ()) -> tuple[str, str]:
     """PLOVER (type, mode) for an ACLED sub-event type, the mode refined by the weapons used.
 
@@ -154,6 +177,15 @@ def plover_of(sub: str, weapons: Iterable[str] = ()) -> tuple[str, str]:
     if weapons and "_any" in overrides:
         return info.plover_type, overrides["_any"]
     return info.plover_type, info.plover_mode
+
+
+def absorbed_by(sub: str) -> tuple[str, ...]:
+    """Sub-event types that are part of an event of type `sub` when reported with it, not events of their own.
+
+    ACLED codes arrests made at a protest as a Protest with intervention, the looting done by rioters as
+    part of the Violent demonstration (`absorb` in the data file).
+    """
+    return _TAX.absorb.get(sub, ())
 
 
 def combine_rules() -> tuple[CombineRule, ...]:

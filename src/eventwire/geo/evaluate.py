@@ -3,7 +3,7 @@
 `evaluate_toponyms` runs `Geocoder.resolve_spans` on `toponyms_gold.jsonl` (GeoWebNews, LGL, TR-News,
 GeoVirus, IDRISI-D Arabic; see ../shared/eval/README.md) and reports, per corpus, Acc@161km and Acc@25km
 (over all gold toponyms with coordinates; an abstention counts as wrong), exact GeoNames-id match where the gold
-has an id, and the share of spans the gazetteer knows at all. `place_name_coverage` measures how many gold
+has an id (countries and admin units carry their GeoNames id too: `Gazetteer.geonameid`), and the share of spans the gazetteer knows at all. `place_name_coverage` measures how many gold
 place names of a file the index can look up, per source of the matching entries (issue #4 item 8).
 The `eventwire evaluate` command calls these; nothing here is specific to one corpus.
 """
@@ -16,7 +16,7 @@ from typing import Any, Iterable, Optional
 
 from ..errors import Errors, EventwireError
 from .gazetteer import Gazetteer
-from .geocode import Geocoder, haversine_km
+from .geocode import Geocoder, haversine_km, strip_place_type
 
 
 def _corpus(dataset: str) -> str:
@@ -71,7 +71,7 @@ def evaluate_toponyms(gold_path: Path, gaz: Gazetteer, datasets: Optional[set[st
                 c["acc25"] += d <= 25
                 if gold.get("geonameid"):
                     c["with_id"] += 1
-                    c["exact"] += res.place.place_id == f"geonames:{gold['geonameid']}"
+                    c["exact"] += str(gaz.geonameid(res.place.place_id)) == str(gold["geonameid"])
     out: dict[str, dict[str, float]] = {}
     for key, c in counts.items():
         n = c["n"] or 1
@@ -99,7 +99,7 @@ def place_name_coverage(names: Iterable[tuple[str, float, float]], gaz: Gazettee
         if not name:
             continue
         total += 1
-        cands = [c for c in gaz.candidates(name)
+        cands = [c for c in gaz.candidates(name) or gaz.candidates(strip_place_type(name))
                  if sources is None or c.place.place_id.split(":", 1)[0] in sources]
         if not cands:
             continue

@@ -120,6 +120,10 @@ class Gazetteer:
             return ""
         return min(cands, key=lambda a: (a[0] - lat) ** 2 + ((a[1] - lon) * math.cos(math.radians(lat))) ** 2)[2]
 
+    def country_pid(self, cc: str) -> Optional[int]:
+        """Row id of a country's place (for `by_pid`), or None."""
+        return self._countries.get(cc, ("", "", frozenset(), None))[3]
+
     def country_place(self, cc: str) -> Optional[Place]:
         pid = self._countries.get(cc, ("", "", frozenset(), None))[3]
         return self.by_pid(pid).place if pid else None
@@ -148,6 +152,14 @@ class Gazetteer:
             cached = self._candidate(row)
             self._place_cache[pid] = cached
         return cached
+
+    def geonameid(self, place_id: str) -> int:
+        """The GeoNames id of a place (cities, countries, admin units, regions), or 0 when it has none."""
+        try:
+            row = self._con.execute("SELECT gid FROM places WHERE place_id=?", (place_id,)).fetchone()
+        except sqlite3.OperationalError:  # an index built before GeoNames ids were stored
+            return 0
+        return int(row[0]) if row and row[0] else 0
 
     def by_place_id(self, place_id: str) -> Optional[Place]:
         row = self._con.execute(f"SELECT {_COLUMNS} FROM places WHERE place_id=?", (place_id,)).fetchone()
@@ -205,4 +217,4 @@ class Gazetteer:
 
 
 def _feature_rank(feature: str) -> int:
-    return {"country": 5, "admin1": 4, "site": 3, "airport": 2, "city": 1, "admin2": 0}.get(feature, 0)
+    return {"country": 5, "region": 4, "admin1": 4, "site": 3, "airport": 2, "city": 1, "admin2": 0}.get(feature, 0)

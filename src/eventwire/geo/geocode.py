@@ -5,8 +5,11 @@ up in the index, the longest match wins, and spaCy NER spans join as extra candi
 noise out (capitalization in Latin script, stop words, person/organisation names, '~' aliases that need a
 context word such as "champ gazier" / "base" / حقل). Resolution ranks each toponym's candidates by document
 context (countries and admin1 areas named, distance to the other toponyms), the feature type the nearby words
-imply, population, number of alternate names and curated-site priority, and abstains with a reason when it
-cannot decide. Context words and relative-location cues come from `data/geo_cues.yaml`.
+imply, population, number of alternate names and curated-site priority, a state or country named after a comma
+("Paris, Tenn."), unambiguous places nearby, and abstains with a reason when it cannot decide; an unknown name
+falls back to the admin unit named in its sentence (or, for given spans, to the document's town). Demonyms
+("Lebanese") resolve through `data/geo/demonyms.tsv`. Context words, relative-location cues, actor nouns and
+place-type words come from `data/geo_cues.yaml`.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ import yaml
 
 from ..models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
 from .gazetteer import Candidate, Gazetteer
-from .normalize import Token, is_arabic, normalize_arabic_token, normalize_name, tokenize
+from .normalize import Token, is_arabic, loose_key, normalize_arabic_token, normalize_name, tokenize
 
 MAX_NGRAM = 6
 # Articles that may stand alone before a name ("Dayr az Zawr", "Ras al Ain"); the ambiguous short ones
@@ -30,7 +33,7 @@ MAX_NGRAM = 6
 _SAFE_ARTICLES = frozenset("al el ash ech ad adh az ez ar ath as-".split())
 _AMBIGUOUS_ARTICLES = frozenset("as es us at et ut an en un ar er ur ed ud il ul uz esh ush".split())
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
-_FEATURE_PRIOR = {"continent": 2.5, "country": 2.5, "admin1": 1.5, "site": 2.0, "airport": 0.5, "city": 0.0, "admin2": 0.3}
+_FEATURE_PRIOR = {"continent": 2.5, "country": 2.5, "region": 1.5, "admin1": 1.5, "site": 2.0, "airport": 0.5, "city": 0.0, "admin2": 0.3}
 _NER_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _NER_OTHER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
 # demonym → place-name endings (en, fr): Russian → Russia, Egyptian → Egypt, Sudanese → Sudan, Israeli → Israel,
@@ -51,6 +54,29 @@ def load_cues() -> dict:
     """The context-word and cue tables of `data/geo_cues.yaml`."""
     text = (resources.files("eventwire") / "data" / "geo_cues.yaml").read_text(encoding="utf-8")
     return dict(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def load_demonyms() -> dict[str, str]:
+    """Normalized demonym → country code, from `data/geo/demonyms.tsv`."""
+    text = (resources.files("eventwire") / "data" / "geo" / "demonyms.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and not line.startswith("#") and parts[0] != "cc":
+            out[normalize_name(parts[1])] = parts[0]
+    return out
+
+
+def strip_place_type(name: str) -> str:
+    """A place name without a parenthesised note and a trailing unit word of `place_type_words`
+    ("Rubaya village" → "Rubaya", "Markaz (Dara-i-Suf) town" → "Markaz")."""
+    words = {normalize_name(w) for w in load_cues().get("place_type_words", [])}
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    parts = bare.split()
+    while len(parts) > 1 and normalize_name(parts[-1]) in words:
+        parts.pop()
+    return " ".join(parts)
 
 
 @lru_cache(maxsize=4)
@@ -91,6 +117,8 @@ class _Mention:
     feature_types: set[str] = field(default_factory=set)
     relation: str = ""
     region: bool = False
+    in_longer_name: bool = False  # a NER entity spans it plus other capitalized words ("Hashem al-Kindi")
+    qualifier: set[str] = field(default_factory=set)  # admin1 codes / country codes of "Paris, Tenn." / "Paris, France"
     abstain_reason: str = ""
     derived: str = ""  # "demonym" or "contains '…'" when candidates came from _derived_candidates
 
@@ -110,6 +138,12 @@ class Geocoder:
         self._relative = {lang: [(re.compile(r"(?:^|\s)" + c["pattern"]), c["relation"]) for c in cs]
                           for lang, cs in self.cues.get("relative", {}).items()}
         self._region = {lang: [re.compile(r"(?:^|\s)" + p) for p in ps] for lang, ps in self.cues.get("region", {}).items()}
+        self._poi_words = {normalize_name(w) if not is_arabic(w) else normalize_arabic_token(w)
+                           for w in self.cues.get("poi_words", [])}
+        self._actor_nouns = {lang: {normalize_name(w) for w in ws or []}
+                             for lang, ws in self.cues.get("actor_nouns", {}).items()}
+        self._region_after = {lang: {normalize_name(w) for w in ws or []}
+                              for lang, ws in self.cues.get("region_after", {}).items()}
         self._blockers = {lang: {normalize_name(w) or w for w in ws} for lang, ws in self.cues.get("blockers", {}).items()}
         self._not_places = {normalize_name(n) for n in self.cues.get("not_places", [])}
         self._countries: set[str] = set()
@@ -143,7 +177,9 @@ class Geocoder:
         for start, end in spans:
             surface = text[start:end]
             m = _Mention(start, end, surface, normalize_name(surface), self._span_candidates(surface))
-            small = not any(c.match == "exact" and (c.feature in ("country", "admin1", "continent", "site")
+            if m.key in load_demonyms():
+                m.cands, m.derived = self._derived_candidates(surface)
+            small = not any(c.match == "exact" and (c.feature in ("country", "admin1", "region", "continent", "site")
                                                      or c.place.population >= 100_000) for c in m.cands)
             if small:
                 derived, how = self._derived_candidates(surface)
@@ -152,7 +188,7 @@ class Geocoder:
             m.tok_start, m.tok_end = _token_range(tokens, start, end, starts)
             self._annotate(m, tokens, lang)
             mentions.append(m)
-        resolved = self._resolve_all(mentions, text, lang, sort=False)
+        resolved = self._resolve_all(mentions, text, lang, sort=False, doc_focus=True)
         return resolved
 
     def event_location(self, toponyms: list[ResolvedPlace], text: str, sentence: TextSpan, trigger: TextSpan,
@@ -167,26 +203,54 @@ class Geocoder:
         for tp in toponyms:
             if tp.place is None or tp.span.start < sentence.start or tp.span.end > sentence.end:
                 continue
-            score = {"site": 3.0, "airport": 2.5, "city": 2.0, "admin2": 1.2, "admin1": 0.8, "country": 0.0}.get(
-                tp.place.feature, 1.0)
-            before = [t.norm for t in tokens if t.end + sentence.start <= tp.span.start][-4:]
-            if before and before[-1] in self._locative.get(lang, set()):
-                score += 1.0
-            if any(w in self._feature_words.get(lang, {}) for w in before):
-                score += 1.0
-            if any(w in self._reporter.get(lang, set()) for w in before):
-                score -= 4.0
-            dist = min(abs(tp.span.start - trigger.end), abs(trigger.start - tp.span.end))
-            score -= min(dist, 400) / 100.0
-            if best is None or score > best[0]:
+            score = self._event_place_score(tp, tokens, text, sentence, trigger, lang)
+            if score is not None and (best is None or score > best[0]):
                 best = (score, tp)
         if best is None:
             return None
         chosen = best[1]
         precision = chosen.geo_precision
-        if chosen.place is not None and chosen.place.feature in ("country", "admin1"):
+        if chosen.place is not None and chosen.place.feature in ("country", "admin1", "region"):
             precision = GEO_REGION
         return replace(chosen, geo_precision=precision)
+
+    def _event_place_score(self, tp: ResolvedPlace, tokens: list[Token], text: str, sentence: TextSpan,
+                           trigger: TextSpan, lang: str) -> Optional[float]:
+        """How well a toponym fits as the place of the event at `trigger`; None when it cannot be it.
+
+        Eligible: a place after a locative preposition ("in", "à", في), next to a feature word ("the base of"),
+        with a relative cue ("north of"), or the object right after the event verb ("shelled Homs"). Not
+        eligible: a place that modifies an actor ("U.S. soldiers", "a Tampa woman", "Iraqi police"), a
+        reporter's or speaker's location, a country without a locative preposition."""
+        assert tp.place is not None
+        off = sentence.start
+        before = [t for t in tokens if t.end + off <= tp.span.start][-4:]
+        after = [t for t in tokens if t.start + off >= tp.span.end][:1]
+        norms = [t.norm for t in before]
+        # "in Syria", "in northern Iraq", "near the Syrian capital Damascus": a preposition up to four words back
+        locative = any(w in self._locative.get(lang, set()) for w in norms[-4:])
+        fw = self._feature_words.get(lang, {})
+        feature = any(w in fw for w in norms[-3:]) or bool(after and after[0].norm in fw)
+        region_word = bool(after and after[0].norm in self._region_after.get(lang, set()))
+        gap_after = text[tp.span.end:after[0].start + off] if after else ""
+        # "U.S. soldiers", "Tampa woman": a name glued to the noun it qualifies, with no preposition before it
+        modifier = bool(after) and gap_after in (" ", "-", "-based ") and after[0].norm in self._actor_nouns.get(lang, set()) \
+            and not (norms and norms[-1] in self._locative.get(lang, set()))
+        between = text[trigger.end:tp.span.start] if tp.span.start >= trigger.end else ""
+        object_of_trigger = bool(between) and len(between.split()) <= 4 and not any(ch in between for ch in ",;:")
+        if any(t.norm in self._reporter.get(lang, set()) for t in before) or modifier:
+            return None
+        if not (locative or feature or region_word or tp.relation or object_of_trigger):
+            return None
+        if tp.place.feature in ("country", "continent") and not locative:
+            return None
+        score = {"site": 3.0, "airport": 2.5, "city": 2.0, "admin2": 1.2, "admin1": 0.8, "region": 0.6,
+                 "country": 0.0}.get(tp.place.feature, 1.0)
+        score += 1.0 if locative else 0.0
+        score += 1.0 if feature else 0.0
+        score += 0.5 if object_of_trigger else 0.0
+        dist = min(abs(tp.span.start - trigger.end), abs(trigger.start - tp.span.end))
+        return score - min(dist, 400) / 100.0
 
     # --- recognition -------------------------------------------------------------------------------------
 
@@ -253,8 +317,15 @@ class Geocoder:
             words = surface.split()
             if len(words) > 1 and words[0].lower() in ("the", "le", "la", "les", "l'"):
                 cands = self.gaz.candidates(" ".join(words[1:]), loose=False)
-        if not cands:
-            cands = self.gaz.lookup_loose(surface)
+        if not cands:  # "Rubaya village", "Mizan district", "Kabul city (Dara-i-Suf)": the name without its unit word
+            bare = strip_place_type(surface)
+            if bare and bare != surface:
+                cands = self.gaz.candidates(bare, loose=False)
+        if not cands:  # a loose spelling match is never a country (their names are well known), and keeps the
+            # first sound and the number of words ("Kamechliyé" → Qamishli, not "Cauvery" → Kavanur)
+            key, words = loose_key(surface), len(normalize_name(surface).split())
+            cands = [c for c in self.gaz.lookup_loose(surface) if c.feature != "country"
+                     and loose_key(c.place.name)[:1] == key[:1] and len(normalize_name(c.place.name).split()) == words]
         return cands
 
     def _derived_candidates(self, surface: str) -> tuple[list[Candidate], str]:
@@ -263,6 +334,10 @@ class Geocoder:
         key = normalize_name(surface)
         if not key:
             return [], ""
+        cc = load_demonyms().get(key)
+        pid = self.gaz.country_pid(cc) if cc else None
+        if pid:
+            return [self.gaz.by_pid(pid)], "demonym"
         variants: list[str] = []
         if is_arabic(key):
             if key.endswith("ي"):
@@ -294,10 +369,12 @@ class Geocoder:
             subs = [surface[1:]] + subs if surface[:1] in _ARABIC_CLITICS else subs
             subs += [w[1:] for w in words if w[:1] in _ARABIC_CLITICS]
         keyed = [(sub, normalize_name(sub)) for sub in subs]
-        stop = _stop_words("en") | _stop_words("fr")
+        stop = _stop_words("en") | _stop_words("fr") | {normalize_name(w) for w in self.cues.get("generic_words", [])}
         found = self.gaz.lookup_keys(k for _s, k in keyed if k and k not in stop and len(k) >= 3)
         for sub, k in keyed:
-            good = [c for c in found.get(k, []) if c.kind == 0 and (c.feature != "city" or c.place.population >= 1000)]
+            # a word inside a longer name names a place only when that place is well known ("Cairo University")
+            good = [c for c in found.get(k, []) if c.kind == 0 and (
+                c.feature in ("country", "admin1", "region", "site") or c.place.population >= 100_000)]
             if good:
                 return good, f"contains '{sub}'"
         return [], ""
@@ -308,6 +385,9 @@ class Geocoder:
             overlapping = [m for m in mentions if m.start < end and start < m.end]
             for m in overlapping:
                 m.ner_label = m.ner_label or label
+                extra = text[start:m.start] + " " + text[m.end:end]
+                if re.search(r"(?:^|[\s'’-])[A-Z]", extra) and len(overlapping) == 1:
+                    m.in_longer_name = True
             if overlapping or label not in _NER_PLACE_LABELS:
                 continue
             surface = text[start:end]
@@ -367,6 +447,28 @@ class Geocoder:
             hit = pattern.search(prefix)
             if hit and hit.end() == len(prefix):
                 m.region = True
+        if after and after[0].norm in self._region_after.get(lang, set()) and \
+                self._text[m.end:after[0].start].strip() == "":
+            m.region = True
+        m.qualifier = self._qualifier(m, tokens)
+
+    def _qualifier(self, m: _Mention, tokens: list[Token]) -> set[str]:
+        """Admin1 codes and country codes named right after the mention and a comma ("Paris, Tenn.",
+        "Dublin, Ohio", "Tripoli, Lebanon"): the place must lie inside them."""
+        if m.tok_end < 0 or m.tok_end >= len(tokens) or not re.match(r"\s*,\s*$", self._text[m.end:tokens[m.tok_end].start]):
+            return set()
+        keys = []
+        for n in (3, 2, 1):
+            part = tokens[m.tok_end:m.tok_end + n]
+            if len(part) == n and all(self._text[a.end:b.start] in (" ", ".", ". ", "-") for a, b in zip(part, part[1:])):
+                keys.append(" ".join(t.norm for t in part if t.norm))
+        found = self.gaz.lookup_keys(keys)
+        for k in keys:
+            out = {c.admin1_code if c.feature == "admin1" else c.place.country_code
+                   for c in found.get(k, []) if c.feature in ("admin1", "country") and c.kind in (0, 2)}
+            if out:
+                return out
+        return set()
 
     def _keep(self, m: _Mention, text: str, tokens: list[Token], lang: str,
               ner_spans: Sequence[tuple[int, int, str]], doc_countries: set[str]) -> bool:
@@ -395,9 +497,13 @@ class Geocoder:
         in_doc = any(c.place.country_code in doc_countries for c in usable)
         very_strong = any(c.feature in ("country", "site") for c in usable)
         strong = very_strong or any(c.feature == "admin1" or c.place.population >= 100_000 for c in usable)
-        if m.ner_label in _NER_OTHER_LABELS and not (very_strong or (strong and in_doc)):
-            return False
         prev = tokens[m.tok_start - 1] if m.tok_start > 0 else None
+        after_locative = prev is not None and prev.norm in self._locative.get(lang, set())
+        if m.ner_label in _NER_OTHER_LABELS and not (
+                very_strong or (strong and (in_doc or not doc_countries or after_locative))
+                or (after_locative and m.ner_label not in ("PER", "PERSON")
+                    and any(c.place.population >= 20_000 for c in usable))):
+            return False  # NER says person/organisation and nothing strong says place
         if prev is not None and prev.norm in self._blockers.get(lang, set()):
             return False
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
@@ -408,6 +514,8 @@ class Geocoder:
         )
         if very_strong or any(_type_fits(c, m.feature_types) for c in usable):
             return True
+        if m.in_longer_name:
+            return False  # a word of a longer proper name (a person, an organisation)
         if glued and not ner_place:
             return False  # part of a longer proper name ("Hashem al-Kindi", "Sabrina Singh")
         if ner_place or (strong and (in_doc or not doc_countries)):
@@ -422,12 +530,60 @@ class Geocoder:
 
     # --- resolution --------------------------------------------------------------------------------------
 
-    def _resolve_all(self, mentions: list[_Mention], text: str, lang: str, sort: bool = True) -> list[ResolvedPlace]:
+    def _is_poi(self, surface: str) -> bool:
+        """The name contains a point-of-interest word (street, hospital, شارع, معهد…)."""
+        words = self._poi_words
+        for tok in tokenize(surface.replace("_", " ").replace("#", " ")):
+            norm = tok.norm
+            if norm in words or (is_arabic(tok.raw) and normalize_arabic_token(tok.raw[1:]) in words
+                                 and tok.raw[:1] in _ARABIC_CLITICS):
+                return True
+        return False
+
+    def _fall_back(self, out: list[ResolvedPlace], text: str, doc_focus: bool) -> list[ResolvedPlace]:
+        """Unknown toponyms take the admin unit or region named in the same sentence ("the village of X in
+        Idlib province") with geo_precision 2; with `doc_focus` (spans known to be places, e.g. gold spans),
+        failing that, the place the document mentions most (neighbourhoods and streets of its city)."""
+        unknown = [i for i, r in enumerate(out) if r.place is None and "not in the gazetteer" in r.reason]
+        if not unknown:
+            return out
+        located = [r for r in out if r.place is not None]
+        focus: Optional[ResolvedPlace] = None
+        counts: dict[str, list[ResolvedPlace]] = {}
+        if doc_focus:
+            for r in located:
+                if r.place is not None and r.place.feature not in ("country", "continent", "region"):
+                    counts.setdefault(r.place.place_id, []).append(r)
+            best = max(counts.values(), key=len) if counts else []
+            single_town = len(counts) == 1 and best[0].place is not None and best[0].place.feature == "city"
+            if len(best) >= 2 or single_town:  # a place named twice or more, or the only town named
+                focus = best[0]
+        for i in unknown:
+            r = out[i]
+            sent_start = max(text.rfind(ch, 0, r.span.start) for ch in ".!?\n") + 1
+            ends = [e for e in (text.find(ch, r.span.end) for ch in ".!?\n") if e >= 0]
+            sent_end = min(ends) if ends else len(text)
+            units = [o for o in located if o.place is not None and sent_start <= o.span.start < sent_end
+                     and o.place.feature in ("admin1", "admin2", "region")]
+            anchor = min(units, key=lambda o: abs(o.span.start - r.span.start)) if units else focus
+            if not units and focus is not None and len(counts.get(focus.place.place_id, [])) < 2 \
+                    and not self._is_poi(r.span.text):
+                continue  # one mention of one town stands in only for a street, hospital, square… of it
+            if anchor is None or anchor.place is None:
+                continue
+            precision = GEO_NEAR if anchor.place.feature in ("admin2", "city", "site", "airport") else GEO_REGION
+            out[i] = replace(r, place=anchor.place, geo_precision=precision, score=0.3,
+                             reason=f"unknown toponym '{r.span.text}': fell back to {anchor.place.feature} "
+                                    f"'{anchor.place.name}' named {'in the sentence' if units else 'most in the document'}")
+        return out
+
+    def _resolve_all(self, mentions: list[_Mention], text: str, lang: str, sort: bool = True,
+                     doc_focus: bool = False) -> list[ResolvedPlace]:
         # pass 1: rank without document context; pass 2: countries/admin1 areas of the pass-1 choices as
         # context, and the pass-1 places of the other mentions as proximity anchors
         first = [self._rank(m, {}, set(), []) for m in mentions]
-        countries: dict[str, float] = {}
-        admin1s: set[str] = set()
+        by_key: dict[str, dict[str, float]] = {}  # mention key -> country -> weight (a name never votes for itself)
+        admin_by_key: dict[str, set[str]] = {}
         for m, ranked in zip(mentions, first):
             if not ranked:
                 continue
@@ -436,27 +592,46 @@ class Geocoder:
                 continue
             weight = 1.0 if top.feature == "country" or len({c.place.country_code for c in ranked}) == 1 else 0.3
             if top.place.country_code:
-                countries[top.place.country_code] = countries.get(top.place.country_code, 0) + weight
+                kc = by_key.setdefault(m.key, {})
+                kc[top.place.country_code] = kc.get(top.place.country_code, 0) + weight
             if top.feature == "admin1":
-                admin1s.add(top.admin1_code)
-        anchors = [(i, r[0].place) for i, r in enumerate(first)
-                   if r and r[0].feature not in ("country", "continent", "admin1")]
-        self._countries = {cc for cc, w in countries.items() if w >= 1.0}
+                admin_by_key.setdefault(m.key, set()).add(top.admin1_code)
+            for code in m.qualifier:
+                if "." in code:
+                    admin_by_key.setdefault(m.key, set()).add(code)
+        anchors = [(i, r[0].place, _firm(r)) for i, r in enumerate(first)
+                   if r and r[0].feature not in ("country", "continent", "admin1", "region")]
+        totals: dict[str, float] = {}
+        for kc in by_key.values():
+            for cc, w in kc.items():
+                totals[cc] = totals.get(cc, 0) + w
+        self._countries = {cc for cc, w in totals.items() if w >= 1.0}
         out: list[ResolvedPlace] = []
         for i, m in enumerate(mentions):
-            others = [p for j, p in anchors if j != i and mentions[j].key != m.key]
+            countries = dict(totals)
+            for cc, w in by_key.get(m.key, {}).items():
+                countries[cc] -= w
+            countries = {cc: w for cc, w in countries.items() if w > 0.01}
+            admin1s = {code for k, codes in admin_by_key.items() if k != m.key for code in codes}
+            others = [(p, firm) for j, p, firm in anchors if j != i and mentions[j].key != m.key]
             ranked = self._rank(m, countries, admin1s, others) if m.cands else []
             out.append(self._to_resolved(m, ranked))
+        out = self._fall_back(out, text, doc_focus)
         if sort:
             out.sort(key=lambda r: r.span.start)
         return out
 
     def _rank(self, m: _Mention, countries: dict[str, float], admin1s: set[str],
-              anchors: list[Place]) -> list[Candidate]:
+              anchors: Sequence[tuple[Place, bool]]) -> list[Candidate]:
         if not m.cands:
             return []
         scored: list[tuple[float, Candidate]] = []
         same_name_cities = {c.admin1_code for c in m.cands if c.feature == "city" and c.place.population >= 10_000}
+        # a national capital of the same name beats an admin1 unit ("Washington")
+        capital_named = any(c.place.site_type == "capital" and c.primary for c in m.cands)
+        # "China", "Mexico": the country, not China (Texas) nor Mexico City, unless the text says otherwise
+        country_named = any(c.feature == "country" and c.primary and c.kind == 0 for c in m.cands)
+        firm_near = [a for a, f in anchors if f]
         for c in m.cands:
             p = c.place
             s = _FEATURE_PRIOR.get(c.feature, 0.0)
@@ -483,7 +658,7 @@ class Geocoder:
             if c.feature == "admin1":
                 if m.region:
                     s += 3.0
-                elif c.admin1_code in same_name_cities:
+                elif c.admin1_code in same_name_cities or capital_named:
                     s -= 3.0  # "Deir ez-Zor" alone is the city more often than the governorate
             if p.country_code in countries:
                 w = countries[p.country_code]
@@ -492,9 +667,20 @@ class Geocoder:
                 s += 0.8
             if c.admin1_code and c.admin1_code in admin1s and c.feature != "admin1":
                 s += 3.0
+            if country_named and c.feature in ("city", "admin2", "airport") and not (
+                    m.qualifier & {c.admin1_code, p.country_code}) and not any(
+                    haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 50 for a in firm_near):
+                s -= 6.0
+            if m.qualifier and c.feature not in ("admin1", "country") and (
+                    c.admin1_code in m.qualifier or p.country_code in m.qualifier):
+                s += 6.0
             if anchors:
-                d = min(haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) for a in anchors)
+                d = min(_reach(c, a) for a, _f in anchors)
                 s += 3.0 if d < 50 else 2.0 if d < 200 else 0.8 if d < 600 else 0.0
+                firm = [a for a, f in anchors if f]
+                if firm:  # an unambiguous place nearby (a county named once, a small town of one name)
+                    d = min(_reach(c, a) for a in firm)
+                    s += 3.0 if d < 50 else 1.5 if d < 200 else 0.0
             scored.append((s, c))
         scored.sort(key=lambda x: -x[0])
         m_scores = [s for s, _c in scored]
@@ -519,7 +705,7 @@ class Geocoder:
         precision = GEO_EXACT
         if m.relation or m.derived.startswith("contains"):
             precision = GEO_NEAR
-        if m.region or place.feature in ("admin1", "country", "continent"):
+        if m.region or place.feature in ("admin1", "region", "country", "continent"):
             precision = GEO_REGION
         n = len({c.place.place_id for c in ranked})
         reason = f"{best.feature} '{place.name}' ({place.country_code}) best of {n} candidate(s)"
@@ -540,6 +726,22 @@ class Geocoder:
         if not name:
             name = self.gaz.nearest_admin1(place.country_code, place.latitude, place.longitude)
         return replace(place, admin1=name) if name else place
+
+
+def _reach(c: Candidate, anchor: Place) -> float:
+    """Distance in km from a candidate to an anchor place; 0 when a country or admin1 candidate contains it."""
+    p = c.place
+    if c.feature == "country" and p.country_code and p.country_code == anchor.country_code:
+        return 0.0
+    if c.feature == "admin1" and p.country_code == anchor.country_code and anchor.admin1 and anchor.admin1 == p.admin1:
+        return 0.0
+    return haversine_km(p.latitude, p.longitude, anchor.latitude, anchor.longitude)
+
+
+def _firm(ranked: list[Candidate]) -> bool:
+    """The mention names one place only (every candidate within 30 km of the first)."""
+    top = ranked[0].place
+    return all(haversine_km(top.latitude, top.longitude, c.place.latitude, c.place.longitude) < 30 for c in ranked[1:])
 
 
 def _type_fits(c: Candidate, feature_types: set[str]) -> bool:
