@@ -294,7 +294,7 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
         if any(h.cue.startswith("generic:") for h in hits):
             # A report that continues across sentences: the neighbours name the weapon ("prise pour cible" ...
             # "une attaque de missiles").
-            around = " ".join(ctx.text[x.start_char:x.end_char] for x in sents[max(0, index - 1):index + 2])
+            around = " ".join(ctx.text[x.start_char:x.end_char] for x in sents[max(0, index - 1):index + 1])
             weapons = weapons_in(around, ctx.lang)
             hits = [retype_with_weapons(h, weapons, ctx.lang) for h in hits]
         casualties = find_casualties(s_text, ctx.lang) if find_casualties else []
@@ -336,6 +336,8 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 words = roles["actor1"][2].strip().lower().split()
                 if len(words) == 1 and words[0] in PRONOUNS:
                     a1 = last_actor1
+            if not a1[0]:
+                a1 = _nearest_preceding_actor(ctx, s_text, s_start, hit.start, roles, attribution) or a1
             a2 = _target_actor(ctx, roles["target"], sdoc)
             if not a2[0]:
                 window_end = min(s_end, a_end + 160)
@@ -353,7 +355,8 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             places: list[Optional[ResolvedPlace]] = []
             if ctx.geocoder is not None:
                 loc = ctx.geocoder.event_location(ctx.toponyms, ctx.text, sentence_span, trigger_span, ctx.lang)
-                sites = _sites_in(ctx.toponyms, a_start, s_end)
+                sites = [t for t in _sites_in(ctx.toponyms, s_start, s_end)
+                         if a1[2] is None or not (t.span.start < a1[2][1] and a1[2][0] < t.span.end)]
                 if loc is not None and a1[2] is not None and loc.span.start < a1[2][1] and a1[2][0] < loc.span.end:
                     loc = None  # the initiator's name ("les États-Unis ont ...") is not where it happened
                 if loc is not None and hit.event_type != "Strategic developments" and len({s.place.place_id for s in sites}) >= 2 and any(
@@ -480,6 +483,30 @@ def _acled_name(ctx: DocContext, name: str, place: Optional[ResolvedPlace]) -> s
     if actor is not None and not actor.country and country and actor.inter != 8:
         return f"{name} ({country})"
     return name
+
+
+def _nearest_preceding_actor(ctx: DocContext, s_text: str, s_start: int, trigger_start: int, roles: dict,
+                             attribution: Any) -> Optional[tuple[str, str, Optional[tuple[int, int]]]]:
+    """When the parse gives no known initiator (parsers misread "Mardi aussi la Résistance a lancé"), the
+    closest dictionary actor before the trigger in the same clause — never the target, nor the source."""
+    if ctx.actors is None:
+        return None
+    target = roles.get("target")
+    t_span = (target[0] - s_start, target[1] - s_start) if target else None
+    c_span = (attribution.claimant_start, attribution.claimant_end) \
+        if attribution is not None and attribution.claimant_start is not None else None
+    best = None
+    for m in ctx.actors.find(s_text, ctx.lang):
+        if m.end > trigger_start or trigger_start - m.end > 80:
+            continue
+        if any(sp and sp[1] is not None and m.start < sp[1] and sp[0] < m.end for sp in (t_span, c_span)):
+            continue
+        if re.search(r"[,;:«»\"]|\bque\b|\bthat\b|\bqui\b|\bwho\b", s_text[m.end:trigger_start]):
+            continue  # another clause lies between the name and the trigger
+        best = m
+    if best is None:
+        return None
+    return best.actor.name, best.text, (s_start + best.start, s_start + best.end)
 
 
 def _antecedent(mentions: list[Mention], hit: Any) -> Optional[Mention]:
