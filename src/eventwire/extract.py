@@ -281,6 +281,7 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
     mentions: list[Mention] = []
     last_actor1: tuple[str, str, Optional[tuple[int, int]]] = ("", "", None)
     pending_casualties: list[Any] = []
+    held_back: list[Mention] = []
 
     sents = [s for s in sdoc.sents if ctx.text[s.start_char:s.end_char].strip()]
     for index, sent in enumerate(sents):
@@ -377,8 +378,10 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                     place = _fallback_place(ctx, mentions, s_start)
                 own_date = dv is not None and dv.span is not None
                 coarse = place is None or place.place is None or place.place.feature == "country"
-                if coarse and (not own_date or _generic_plural(s_text, ctx.lang)):
-                    continue  # neither a place below country level nor a date of its own: background
+                generic = _generic_plural(s_text, ctx.lang)
+                held = coarse and not own_date and not generic
+                if coarse and (not own_date or generic) and not held:
+                    continue  # generic plural without a place below country level: background
                 if place is not None and place.place is not None and place.place.feature == "country" \
                         and hit.event_type != "Strategic developments" and _generic_plural(s_text, ctx.lang):
                     continue  # "X a lancé des attaques contre les bases en Syrie": background, not one event
@@ -409,6 +412,11 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 for w in hit.weapons:
                     m.evidence.append(_ev(doc.doc_id, a_start, a_end, trigger_span.text, "weapons"))
                     break
+                if held:
+                    # Neither a place below country level nor a date of its own: background in an article that
+                    # reports other events, but the event itself in a one-event snippet (kept at the end).
+                    held_back.append(m)
+                    continue
                 new_in_sentence.append(m)
                 if a1[0]:
                     last_actor1 = a1
@@ -428,7 +436,22 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             _continue_casualties(ctx, mentions, casualties, s_start)
         mentions.extend(new_in_sentence)
     del pending_casualties
-    return mentions
+    if not mentions and held_back:
+        best = max(m.confidence for m in held_back)
+        first = next(m for m in held_back if m.confidence >= best - 1e-9)
+        first.confidence *= 0.7  # a sole, weakly anchored report
+        mentions = [first]
+    return [_quote_as_given(m, doc.text) for m in mentions]
+
+
+def _quote_as_given(m: Mention, text: str) -> Mention:
+    """Evidence quotes the document as given (the models read a normalized copy with the same offsets)."""
+    for e in m.evidence:
+        e.text = text[e.start:e.end]
+    for span in (m.sentence, m.trigger, m.place.span if m.place else None, m.date.span if m.date else None):
+        if span is not None:
+            span.text = text[span.start:span.end]
+    return m
 
 
 _DEFINITE = re.compile(r"(?:\b(?:le|la|les|the)\s+|\bl['’]\s*)$", re.IGNORECASE)

@@ -160,6 +160,12 @@ def _score_group(golds: Sequence[GoldEvent], preds: dict[str, list[dict[str, Any
         m["sub_event_weighted_f1"], m["sub_event_macro_f1"] = cs.weighted_f1, cs.macro_f1
     m["date_exact"] = S.rate([S.date_exact(p.get("event_date"), g.date) for g, p in pairs])
     m["date_within"] = S.rate([S.date_within(p.get("event_date"), g.window()) for g, p in pairs])
+    # Most notes and headlines name no date at all (the date then falls back to the publication anchor):
+    # the date resolver is measured on the records whose matched event took its date from the text.
+    stated = [(g, p) for g, p in pairs if p and any(e.get("field") == "event_date" for e in p.get("evidence") or [])]
+    m["n_date_stated"] = len(stated)
+    m["date_exact_stated"] = S.rate([S.date_exact(p.get("event_date"), g.date) for g, p in stated])
+    m["date_within_stated"] = S.rate([S.date_within(p.get("event_date"), g.window()) for g, p in stated])
     errors = [S.error_km(g.latitude, g.longitude, p.get("latitude"), p.get("longitude"))
               for g, p in pairs if g.latitude is not None and g.longitude is not None]
     m["acc_25km"] = S.acc_at_km(errors, 25)

@@ -55,6 +55,16 @@ class PredToponym:
     latitude: Optional[float] = None
     longitude: Optional[float] = None
     place_id: Optional[str] = None
+    geonameid: Optional[int] = None  # the GeoNames id behind any gazetteer entry (cities, admin units, countries)
+
+
+def _gid(p: PredToponym) -> Optional[str]:
+    """The GeoNames id of a prediction: as looked up in the gazetteer, else read from a `geonames:N` place id."""
+    if p.geonameid is not None:
+        return str(p.geonameid)
+    if p.place_id and p.place_id.startswith("geonames:"):
+        return p.place_id.split(":", 1)[1]
+    return None
 
 
 def corpus_of(dataset: str) -> str:
@@ -103,7 +113,7 @@ def _resolution(golds: Sequence[GoldToponym], preds: Sequence[Optional[PredTopon
         "acc_161km": S.acc_at_km(errors, 161),
         "acc_25km": S.acc_at_km(errors, 25),
         "n_geonames": len(with_id),
-        "exact_geonames": S.rate([p is not None and p.place_id == f"geonames:{g.geonameid}" for g, p in with_id]),
+        "exact_geonames": S.rate([p is not None and _gid(p) == str(g.geonameid) for g, p in with_id]),
         "mean_km": stats["mean_km"],
         "median_km": stats["median_km"],
     }
@@ -173,7 +183,15 @@ def predict(docs: Sequence[GoldDoc], settings: Any, modes: Sequence[str] = ("giv
     """Resolved gold spans and end-to-end toponyms per doc id, from the gazetteer geocoder."""
     from ..geo import Gazetteer, Geocoder
 
-    geocoder = Geocoder(Gazetteer.open(settings.gazetteer_file()))
+    gaz = Gazetteer.open(settings.gazetteer_file())
+    geocoder = Geocoder(gaz)
+
+    def _with_id(p: Optional[PredToponym]) -> Optional[PredToponym]:
+        if p is not None and p.place_id and hasattr(gaz, "geonameid"):
+            gid = gaz.geonameid(p.place_id)
+            p.geonameid = int(gid) if gid else None
+        return p
+
     given: dict[str, list[Optional[PredToponym]]] = {}
     found: dict[str, list[PredToponym]] = {}
     if "given" in modes:
@@ -182,14 +200,14 @@ def predict(docs: Sequence[GoldDoc], settings: Any, modes: Sequence[str] = ("giv
             results = geocoder.resolve_spans(d.text, spans, d.lang) if spans else []
             by_span = {(r.span.start, r.span.end): r for r in results}
             if len(results) == len(spans):
-                given[d.doc_id] = [_pred(r) for r in results]
+                given[d.doc_id] = [_with_id(_pred(r)) for r in results]
             else:
-                given[d.doc_id] = [_pred(by_span.get(s)) for s in spans]
+                given[d.doc_id] = [_with_id(_pred(by_span.get(s))) for s in spans]
     if "e2e" in modes:
         candidates = ner_spans(docs, settings)
         for d in docs:
             results = geocoder.find_toponyms(d.text, d.lang, ner_spans=candidates.get(d.doc_id, []))
-            found[d.doc_id] = [p for p in (_pred(r) for r in results) if p is not None]
+            found[d.doc_id] = [p for p in (_with_id(_pred(r)) for r in results) if p is not None]
     return given, found
 
 

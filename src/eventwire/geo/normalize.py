@@ -79,8 +79,9 @@ def normalize_tokens(text: str) -> list[str]:
         norm = _normalize_latin_token(tok)
         if norm in LATIN_ARTICLES and i + 1 < len(raw):
             continue
-        if norm:
-            out.append(norm)
+        # Compatibility decomposition can split a token ("¼" -> "1⁄4"): keep only its word pieces, so the key
+        # is stable when normalized again.
+        out.extend(_TOKEN_RE.findall(norm))
     return out
 
 
