@@ -44,7 +44,7 @@ def test_fuzz_dates_never_raise_and_stay_in_contract(text, published, lang):
             assert text[value.span.start:value.span.end] == value.span.text
 
 
-@settings(max_examples=4000 * N, deadline=None)
+@settings(max_examples=5000 * N, deadline=None)
 @given(name=st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=6).map(" ".join)))
 def test_fuzz_normalize_name_is_idempotent_and_lowercase(name):
     once = normalize_name(name)

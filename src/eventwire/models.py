@@ -244,7 +244,7 @@ class Event:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":
         """Rebuild an event from `to_dict()` output (e.g. a stored JSON row)."""
-        kwargs = {name: data.get(name) for name in EVENT_FIELDS if name in data}
+        kwargs: dict[str, Any] = {name: data.get(name) for name in EVENT_FIELDS if name in data}
         kwargs["evidence"] = [Evidence(**e) for e in data.get("evidence") or []]
         kwargs["weapons"] = list(data.get("weapons") or [])
         kwargs["mentions"] = list(data.get("mentions") or [])

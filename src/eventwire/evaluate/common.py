@@ -96,5 +96,5 @@ def extract_per_document(docs: list[Any], settings: Any) -> tuple[dict[str, list
             events = []
             counts["failed"] += 1
             counts.setdefault("first_error", f"{doc.doc_id}: {type(exc).__name__}: {exc}")
-        out[doc.doc_id] = [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in events]
+        out[doc.doc_id] = [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in events]  # type: ignore[call-overload]
     return out, counts

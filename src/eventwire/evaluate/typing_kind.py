@@ -49,7 +49,9 @@ def load_snippets(path: Path, limit: Optional[int] = None) -> list[Snippet]:
 def predict_codes(snippets: Sequence[Snippet], typer: Optional[Callable[[str, str], Any]] = None) -> list[Optional[str]]:
     """The CASE code predicted for each snippet (None when the typer finds nothing or has no CASE code)."""
     if typer is None:
-        from ..classify import type_snippet as typer
+        from ..classify import type_snippet
+
+        typer = type_snippet
     codes = []
     for s in snippets:
         hit = typer(s.text, "en")
