@@ -13,7 +13,7 @@ from typing import Optional
 
 import pytest
 
-from eventwire.dates import DateReference, event_date, find_dates, parse_expression, reference_for
+from eventwire.dates import DateReference, event_date, fallback_day, find_dates, parse_expression, reference_for
 from eventwire.models import DateValue, TextSpan
 
 REF = DateReference(dt.date(2023, 12, 14), 1, "metadata")  # a Thursday
@@ -44,6 +44,8 @@ CASES: list[tuple[str, str, Optional[dt.date], int, str]] = [
     ("fr", "Des affrontements entre le 3 et le 5 novembre ont fait dix morts.", D(2023, 11, 4), 2, "point"),
     ("fr", "Des raids du 28 novembre au 2 décembre.", D(2023, 11, 30), 2, "point"),
     ("fr", "Des frappes les 10 et 12 décembre ont visé le camp.", D(2023, 12, 10), 1, "point"),
+    ("fr", "Des hommes armés ont attaqué le poste le 12/12 à l'aube.", D(2023, 12, 12), 1, "point"),
+    ("fr", "Les combats de juin à août 2023 ont fait des centaines de morts.", None, 3, P),
     # --- French: weekdays
     ("fr", "Mardi aussi, des miliciens ont tiré des obus sur le camp.", D(2023, 12, 12), 1, "point"),
     ("fr", "Plus tôt mercredi, un drone a été abattu au-dessus du camp.", D(2023, 12, 13), 1, "point"),
@@ -112,7 +114,15 @@ CASES: list[tuple[str, str, Optional[dt.date], int, str]] = [
     ("en", "Clashes continued December 10-12.", D(2023, 12, 11), 2, "point"),
     ("en", "Fighting raged between December 10 and 12.", D(2023, 12, 11), 2, "point"),
     ("en", "Clashes on 17 and 21 June killed four herders.", D(2023, 6, 17), 1, "point"),
-    ("en", "In the past 24 hours, the air force launched nine strikes.", D(2023, 12, 14), 1, "point"),
+    ("en", "In the past 24 hours, the air force launched nine strikes.", D(2023, 12, 13), 1, "point"),
+    ("en", "Gunmen on 13/12 kidnapped two aid workers near the border.", D(2023, 12, 13), 1, "point"),
+    ("en", "On 28/11, drones hit a depot north of the town.", D(2023, 11, 28), 1, "point"),
+    ("en", "Militias fought between Dec.11-12 over a mining site.", D(2023, 12, 11), 2, "point"),
+    ("en", "A summary of the news at 0530 GMT, Dec.13.", D(2023, 12, 13), 1, "point"),
+    ("en", "Violent protests and looting erupted overnight in the capital.", D(2023, 12, 13), 1, "point"),
+    ("en", "Workers staged a sit-in at the plant during the weekend.", D(2023, 12, 9), 2, "point"),
+    ("en", "The Battle of the ridge, June-July 1994, left hundreds dead.", None, 3, P),
+    ("en", "Massacres took place from April to July 1994.", None, 3, P),
     ("en", "The statement is dated 2023-12-14.", D(2023, 12, 14), 1, "point"),
     ("en", "The report was filed on 12/11/2023.", D(2023, 12, 11), 1, "point"),
     ("en", "The talks will resume next Monday.", D(2023, 12, 18), 1, "point"),
@@ -143,6 +153,7 @@ CASES: list[tuple[str, str, Optional[dt.date], int, str]] = [
     ("ar", "تستأنف المحادثات الجمعة المقبل.", D(2023, 12, 15), 1, "point"),
     ("ar", "اجتمع المجلس يوم الاثنين.", D(2023, 12, 11), 1, "point"),
     ("ar", "شهد شهر أيار 2022 تصعيدا.", D(2022, 5, 15), 3, "point"),
+    ("ar", "قتل مسلحون جنديين في 12/12 قرب الحدود.", D(2023, 12, 12), 1, "point"),
 ]
 
 
@@ -322,8 +333,60 @@ def test_dates_governing_date_comes_from_an_earlier_sentence_of_the_paragraph() 
 def test_dates_governing_date_is_never_the_first_date_of_another_paragraph() -> None:
     text = "Le 2 décembre, un accord a été signé.\n\nUne attaque de drone a visé la base."
     value = _governing(text, "fr", "attaque")
-    assert value is not None and value.date == REF.date and value.precision == 2
+    assert value is not None and value.date == fallback_day(REF.date) and value.precision == 2
     assert value.span is None and "reference date" in value.note
+
+
+def test_dates_undated_event_in_a_day_dated_report_falls_back_to_the_day_before_with_week_precision() -> None:
+    value = _governing("Gunmen attacked a checkpoint, killing two soldiers.", "en", "attacked")
+    assert value is not None and value.span is None
+    assert (value.date, value.precision) == (D(2023, 12, 13), 2)
+    assert value.first is not None and value.last == REF.date and value.first <= value.date
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Afghan War Casualty Report: December 2023;Two soldiers killed in attack on a checkpoint", "attack"),
+    ("Two soldiers killed in attack on a checkpoint;Weekly Security Brief, December 2023", "attack"),
+    ("Army kills ten militants in clashes;Brief for the Period of December 1st - December 10th, 2023",
+     "clashes"),
+])
+def test_dates_headline_list_month_label_of_another_headline_does_not_date_the_event(text: str,
+                                                                                   trigger: str) -> None:
+    value = _governing(text, "en", trigger)
+    assert value is not None and value.span is None and value.date == fallback_day(REF.date), value.note
+
+
+def test_dates_headline_list_date_in_the_triggers_own_headline_is_used() -> None:
+    text = "Weekly Security Brief, December 2023;Two soldiers were killed in an attack on Tuesday"
+    value = _governing(text, "en", "attack")
+    assert value is not None and value.date == D(2023, 12, 12)
+
+
+def test_dates_unresolvable_weekday_loses_to_the_explicit_date_beside_it() -> None:
+    ref = reference_for("x", "2023-06", "en")
+    text = "A policeman died of wounds sustained in an attack in the town on Tuesday [20 June]."
+    value = _governing(text, "en", "attack", ref)
+    assert value is not None and (value.date, value.precision) == (D(2023, 6, 20), 1), value.note
+
+
+@pytest.mark.parametrize("published,expression,expected", [
+    ("2016-07", "on 01/07", D(2016, 7, 1)),     # day/month, inside the publication month
+    ("2016-06", "on 28/06", D(2016, 6, 28)),
+    ("2016-06-20", "on 06/07", D(2016, 6, 7)),  # month/day lies nearer the reference than 6 July
+])
+def test_dates_yearless_numeric_date_takes_the_reading_nearest_the_reference(
+        published: str, expression: str, expected: dt.date) -> None:
+    ref = reference_for("x", published, "en")
+    value = _longest(find_dates(f"Gunmen {expression} attacked a village.", "en", ref))
+    assert (value.date, value.precision) == (expected, 1), value.note
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout was 24/7 coverage.", "The vote passed 12/40.", "They won 3/4 of the seats.",
+    "Fighting resumed in June. 27 people were killed.",
+])
+def test_dates_fractions_scores_and_sentence_ends_are_not_dates(text: str) -> None:
+    assert [v.span.text for v in find_dates(text, "en", REF) if v.span and v.precision == 1] == []
 
 
 def test_dates_governing_date_is_never_a_period() -> None:

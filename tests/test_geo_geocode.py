@@ -390,3 +390,76 @@ def test_real_index_toponym_gold_accuracy_sample(real_geocoder):
     scores = evaluate_toponyms(gold, real_geocoder.gaz, datasets={"TR-News"}, limit_docs=400)
     assert scores["TR-News"]["n"] > 200
     assert scores["TR-News"]["acc161"] >= 85.0
+
+
+# --- short conflict notes: context words, country context, loose matches, qualifiers -----------------------------
+
+NOTE_ROWS = [
+    _row("country:ZA", "South Africa", -29.0, 24.0, "ZA", "country", []),
+    _row("country:SO", "Somalia", 6.0, 46.0, "SO", "country", []),
+    _row("country:ET", "Ethiopia", 9.0, 39.5, "ET", "country", []),
+    _row("admin1:ET.SOM", "Somali", 6.7, 44.0, "ET", "admin1", [], admin1_code="ET.SOM", admin1="Somali"),
+    _row("geonames:11", "Ben Gardane", 33.138, 11.22, "TN", "city", [], population=87_000),
+    _row("geonames:12", "Gudumbali", 12.95, 13.63, "NG", "city", [], population=0),
+    _row("geonames:13", "Durban", -29.858, 31.029, "ZA", "city", [], population=3_120_000),
+    _row("geonames:14", "Wentworth", -34.1, 141.9, "AU", "city", [], population=1_200),
+    _row("geonames:15", "Narathiwat", 6.43, 101.82, "TH", "city", [], population=40_000),
+    _row("geonames:16", "Kruununhaka", 60.17, 24.95, "FI", "city", ["01"], population=6_000),
+    _row("geonames:17", "Park City", 45.63, -108.92, "US", "city", ["Park"], population=900),
+    _row("geonames:18", "Baidoa", 3.117, 43.65, "SO", "city", [], population=129_000),
+    _row("geonames:19", "Baidoa", 9.0, 40.0, "ET", "city", [], population=2_000),
+    _row("geonames:20", "Modesto", 37.64, -120.99, "US", "city", ["MoD"], population=210_000),
+]
+
+
+@pytest.fixture(scope="module")
+def note_geocoder(tmp_path_factory) -> Geocoder:
+    path = tmp_path_factory.mktemp("gaz") / "notes.sqlite"
+    write_index(path, iter(NOTE_ROWS), "test")
+    return Geocoder(Gazetteer.open(path))
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Traders blocked the road in Ben Gardane on Monday.", "Ben Gardane", "PERSON"),
+    ("Military forces encounter militants at Gudumbali, killing two.", "Gudumbali", ""),
+    ("In Gudumbali, residents barricaded roads.", "Gudumbali", ""),
+])
+def test_find_toponyms_town_after_in_or_at_is_a_place_whatever_the_ner_label(note_geocoder, text, name, label):
+    start = text.index(name)
+    ner = [(start, start + len(name), label)] if label else []
+    found = _found(note_geocoder.find_toponyms(text, "en", ner))
+    assert [n for n, pid in found if pid] == [name]
+
+
+@pytest.mark.parametrize("text", ["Unknown gunmen on 01/07 kidnapped an envoy.",
+                                  "Journalists gathered in Auckland Park to protest.",
+                                  "Scores of insurgents killed in operations: MoD"])
+def test_find_toponyms_numbers_generic_words_and_short_alternate_names_are_not_places(note_geocoder, text):
+    ner = [(text.index("MoD"), text.index("MoD") + 3, "GPE")] if "MoD" in text else []
+    assert [pid for _n, pid in _found(note_geocoder.find_toponyms(text, "en", ner)) if pid] == []
+
+
+def test_find_toponyms_loose_spelling_match_abroad_is_not_taken_in_running_text(note_geocoder):
+    text = "Gunmen shoot at 2 displaced students in Nertiti."
+    start = text.index("Nertiti")
+    results = note_geocoder.find_toponyms(text, "en", [(start, start + 7, "GPE")])
+    assert [(r.span.text, r.place) for r in results] == [("Nertiti", None)]
+
+
+def test_find_toponyms_actor_named_in_a_note_gives_the_country_context(note_geocoder):
+    text = "AMISOM forces shelled Baidoa overnight."
+    results = note_geocoder.find_toponyms(text, "en", [])
+    assert _found(results) == [("Baidoa", "geonames:18")]
+
+
+def test_find_toponyms_nationality_adjective_is_not_the_region_of_that_name(note_geocoder):
+    text = "Somali government forces clashed with militants in Baidoa."
+    assert _found(note_geocoder.find_toponyms(text, "en", [])) == [("Baidoa", "geonames:18")]
+
+
+def test_find_toponyms_unknown_suburb_named_with_its_town_takes_the_town(note_geocoder):
+    text = "About 500 people marched through the streets of Wentworth, Durban, singing."
+    results = note_geocoder.find_toponyms(text, "en", [(text.index("Wentworth"), text.index("Wentworth") + 9, "LOC")])
+    first = results[0]
+    assert first.span.text == "Wentworth" and first.place is not None and first.place.place_id == "geonames:13"
+    assert first.geo_precision == GEO_NEAR

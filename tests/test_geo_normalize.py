@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.geo.normalize import is_arabic, loose_key, normalize_name, tokenize
+from eventwire.geo.normalize import is_arabic, loose_key, normalize_name, spelling_key, tokenize
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,16 @@ def test_tokenize_splits_french_elision_but_keeps_transliteration_apostrophes():
 def test_is_arabic_detects_script():
     assert is_arabic("قاعدة التنف")
     assert not is_arabic("al-Tanf")
+
+
+@pytest.mark.parametrize("text, norms", [("North Sinai's Al Arish", ["north", "sinai", "al", "arish"]),
+                                          ("Ma'arrat al-Numan", ["maarrat", "al", "numan"])])
+def test_tokenize_drops_english_possessive_but_keeps_transliteration_apostrophes(text, norms):
+    assert [t.norm for t in tokenize(text)] == norms
+
+
+@pytest.mark.parametrize("a, b, similar", [("Kamechliyé", "Qamishli", True), ("Nertiti", "Narathiwat", False)])
+def test_spelling_key_tells_spelling_variants_from_names_sharing_consonants(a, b, similar):
+    from rapidfuzz import fuzz
+
+    assert (fuzz.ratio(spelling_key(a), spelling_key(b)) >= 80) is similar

@@ -22,7 +22,7 @@ SUPPORTED = ("fr", "en", "ar")
 
 # ----------------------------------------------------------------------------------- normalization
 _ARABIC_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "،": ",", "ـ": "ـ"}
-_PUNCT_MAP = {"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-",
+_PUNCT_MAP = {"’": "'", "‘": "'", "\x92": "'", "ʼ": "'", "′": "'", "`": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-",
               "—": "-", "―": "-", "−": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "}
 
 
@@ -71,8 +71,18 @@ def _phrase_re(phrase: str) -> str:
 
 def _alternation(words: list[str], latin_dot: bool = False) -> str:
     # Longest first so "avant-hier" wins over "hier" and "kanun al-awwal" over shorter forms. Latin
-    # abbreviations ("déc", "Dec") may carry a dot; full names never swallow a sentence's full stop.
-    forms = {_phrase_re(w) + (r"(?:\.(?=[ \t]*\d))?" if latin_dot and len(w) <= 4 else "") for w in words}
+    # abbreviations ("déc", "Dec": a prefix of a longer form) may carry a dot before a number; full names
+    # only a dot glued to a digit ("June.27", note style), so they never swallow a sentence's full stop
+    # ("in June. 27 people ...").
+    keys = [key(w) for w in words]
+
+    def dot(w: str) -> str:
+        if not latin_dot:
+            return ""
+        k = key(w)
+        abbreviation = any(o != k and o.startswith(k) for o in keys)
+        return r"(?:\.(?=[ \t]*\d))?" if abbreviation else r"(?:\.(?=\d))?"
+    forms = {_phrase_re(w) + dot(w) for w in words}
     return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
@@ -246,6 +256,8 @@ def _slot_values(lex: Lexicon, kind: str, m: re.Match[str], original: str) -> Op
         out["few"] = few
     if "mpre" in g:
         out["part"] = lex.month_parts.get(key(g["mpre"]), "whole")
+    if kind == "numeric" and "y" not in g and not (1 <= out["a"] <= 31 and 1 <= out["b"] <= 12):
+        return None  # "28/06" must read as day/month at least one way round (scores, ratios are not)
     if kind == "month" and "mpre" not in g and "year" not in g and "mon2" not in g:
         return None  # a bare month name ("mars", "مارس" the verb) is too ambiguous alone
     if kind == "weekday" and lex.ambiguous_weekdays and "wd" in g and key(g["wd"]) in lex.ambiguous_weekdays:

@@ -9,7 +9,9 @@ imply, population, number of alternate names and curated-site priority, a state 
 ("Paris, Tenn."), unambiguous places nearby, and abstains with a reason when it cannot decide; an unknown name
 falls back to the admin unit named in its sentence (or, for given spans, to the document's town). Demonyms
 ("Lebanese") resolve through `data/geo/demonyms.tsv`. Context words, relative-location cues, actor nouns and
-place-type words come from `data/geo_cues.yaml`.
+place-type words come from `data/geo_cues.yaml`. Short notes that name no country still get one: the demonyms
+and country-bound organisations they name (`data/geo/actor_countries.tsv`: "AMISOM", "UPND") are soft country
+votes, and in running text a loose spelling match counts only inside the document's countries.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ import yaml
 
 from ..models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
 from .gazetteer import Candidate, Gazetteer
-from .normalize import Token, is_arabic, loose_key, normalize_arabic_token, normalize_name, tokenize
+from .normalize import Token, is_arabic, loose_key, normalize_arabic_token, normalize_name, spelling_key, tokenize
 
 MAX_NGRAM = 6
 # Articles that may stand alone before a name ("Dayr az Zawr", "Ras al Ain"); the ambiguous short ones
@@ -66,6 +68,53 @@ def load_demonyms() -> dict[str, str]:
         if len(parts) == 2 and not line.startswith("#") and parts[0] != "cc":
             out[normalize_name(parts[1])] = parts[0]
     return out
+
+
+@lru_cache(maxsize=1)
+def load_actor_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """Organisations tied to one country (`data/geo/actor_countries.tsv`): (names in capitals → cc, matched
+    case-sensitively as words; normalized names → cc)."""
+    text = (resources.files("eventwire") / "data" / "geo" / "actor_countries.tsv").read_text(encoding="utf-8")
+    caps: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 2 or line.startswith("#") or parts[0] == "cc":
+            continue
+        cc, name = parts[0].strip(), parts[1].strip()
+        if name.replace("-", "").isupper():
+            caps[name] = cc
+        else:
+            names[normalize_name(name)] = cc
+    return caps, names
+
+
+# Weights of the soft country votes a document's demonyms ("Kenyan forces") and organisations ("AMISOM")
+# add to those of the countries its toponyms resolve to.
+_DEMONYM_VOTE, _ACTOR_VOTE, _CONTEXT_CAP = 0.5, 0.6, 1.0
+
+
+def context_countries(text: str, tokens: Sequence[Token]) -> dict[str, float]:
+    """Soft country votes from the demonyms and country-bound organisations a text names ("Kenyan troops",
+    "al Shabaab", "UPND cadres"): short notes often name no country, but these say which one they are about."""
+    votes: dict[str, float] = {}
+    demonyms = load_demonyms()
+    caps, names = load_actor_countries()
+    norms = [t.norm for t in tokens]
+    for i, tok in enumerate(tokens):
+        if tok.norm in demonyms and (tok.raw[:1].isupper() or is_arabic(tok.raw) or len(tok.norm) > 5):
+            cc = demonyms[tok.norm]
+            votes[cc] = votes.get(cc, 0.0) + _DEMONYM_VOTE
+        for n in (1, 2, 3, 4):
+            key = " ".join(norms[i:i + n])
+            if i + n <= len(norms) and key in names and tok.raw[:1].isupper():
+                cc = names[key]
+                votes[cc] = votes.get(cc, 0.0) + _ACTOR_VOTE
+    for name, cc in caps.items():
+        hits = len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
+        if hits:
+            votes[cc] = votes.get(cc, 0.0) + _ACTOR_VOTE * hits
+    return {cc: min(w, _CONTEXT_CAP) for cc, w in votes.items()}
 
 
 def strip_place_type(name: str) -> str:
@@ -118,6 +167,9 @@ class _Mention:
     relation: str = ""
     region: bool = False
     in_longer_name: bool = False  # a NER entity spans it plus other capitalized words ("Hashem al-Kindi")
+    near_points: list[tuple[float, float, float]] = field(default_factory=list)  # "Wentworth, Durban": lat, lon, km
+    near_place: Optional[Place] = None  # the best-known place of the qualifier ("Durban")
+    in_poi_name: bool = False  # ... and that entity names a point of interest ("Benghazi Medical Centre")
     qualifier: set[str] = field(default_factory=set)  # admin1 codes / country codes of "Paris, Tenn." / "Paris, France"
     abstain_reason: str = ""
     derived: str = ""  # "demonym" or "contains '…'" when candidates came from _derived_candidates
@@ -146,6 +198,10 @@ class Geocoder:
                               for lang, ws in self.cues.get("region_after", {}).items()}
         self._blockers = {lang: {normalize_name(w) or w for w in ws} for lang, ws in self.cues.get("blockers", {}).items()}
         self._not_places = {normalize_name(n) for n in self.cues.get("not_places", [])}
+        self._generic = {normalize_name(w) for w in self.cues.get("generic_words", [])}
+        self._strict_locative = {lang: {normalize_name(w) or w for w in ws}
+                                 for lang, ws in self.cues.get("strict_locative", {}).items()}
+        self._type_words = {normalize_name(w) for w in self.cues.get("place_type_words", [])}
         self._countries: set[str] = set()
         self._reporter = {lang: {normalize_name(w) for w in ws} for lang, ws in self.cues.get("reporter_cues", {}).items()}
 
@@ -165,8 +221,10 @@ class Geocoder:
             self._annotate(m, tokens, lang)
         doc_countries = {c.place.country_code for m in mentions for c in m.cands
                          if c.feature == "country" and c.kind == 0 and len(m.cands) == 1}
+        context = context_countries(text, tokens)
+        doc_countries |= {cc for cc, w in context.items() if w >= _CONTEXT_CAP}
         mentions = [m for m in mentions if self._keep(m, text, tokens, lang, ner_spans, doc_countries)]
-        return self._resolve_all(mentions, text, lang)
+        return self._resolve_all(mentions, text, lang, context=context, strict_loose=True)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], lang: str) -> list[ResolvedPlace]:
         """Resolve given toponym spans (e.g. gold spans for evaluation); one result per span, in order."""
@@ -188,7 +246,8 @@ class Geocoder:
             m.tok_start, m.tok_end = _token_range(tokens, start, end, starts)
             self._annotate(m, tokens, lang)
             mentions.append(m)
-        resolved = self._resolve_all(mentions, text, lang, sort=False, doc_focus=True)
+        resolved = self._resolve_all(mentions, text, lang, sort=False, doc_focus=True,
+                                     context=context_countries(text, tokens))
         return resolved
 
     def event_location(self, toponyms: list[ResolvedPlace], text: str, sentence: TextSpan, trigger: TextSpan,
@@ -303,6 +362,9 @@ class Geocoder:
                 i += 1
                 continue
             j, key = best
+            if key.replace(" ", "").isdigit() or key in self._generic:
+                i = j + 1  # "01", "26" (numbered districts), "Park", "Road": never a toponym on their own
+                continue
             start_tok = i - 1 if i > 0 and self._skippable(tokens, i - 1, text) else i
             start, end = tokens[start_tok].start, tokens[j].end
             m = _Mention(start, end, text[start:end], key, list(found[key]), start_tok, j + 1, from_gazetteer=True)
@@ -311,7 +373,7 @@ class Geocoder:
         return mentions
 
     def _span_candidates(self, surface: str) -> list[Candidate]:
-        surface = surface.strip().lstrip("#")
+        surface = re.sub(r"['’][sS]$", "", surface.strip().lstrip("#"))
         cands = self.gaz.candidates(surface, loose=False)
         if not cands:
             words = surface.split()
@@ -323,9 +385,13 @@ class Geocoder:
                 cands = self.gaz.candidates(bare, loose=False)
         if not cands:  # a loose spelling match is never a country (their names are well known), and keeps the
             # first sound and the number of words ("Kamechliyé" → Qamishli, not "Cauvery" → Kavanur)
-            key, words = loose_key(surface), len(normalize_name(surface).split())
+            # and is a spelling variant of the place's name, not another name with the same consonants
+            # ("Nertiti" is not Narathiwat, "Bordode" not Burdur)
+            key, n_words = loose_key(surface), len(normalize_name(surface).split())
+            spelling = spelling_key(surface)
             cands = [c for c in self.gaz.lookup_loose(surface) if c.feature != "country"
-                     and loose_key(c.place.name)[:1] == key[:1] and len(normalize_name(c.place.name).split()) == words]
+                     and loose_key(c.place.name)[:1] == key[:1] and len(normalize_name(c.place.name).split()) == n_words
+                     and _similar(spelling, spelling_key(c.place.name))]
         return cands
 
     def _derived_candidates(self, surface: str) -> tuple[list[Candidate], str]:
@@ -388,6 +454,7 @@ class Geocoder:
                 extra = text[start:m.start] + " " + text[m.end:end]
                 if re.search(r"(?:^|[\s'’-])[A-Z]", extra) and len(overlapping) == 1:
                     m.in_longer_name = True
+                    m.in_poi_name = self._is_poi(extra)
             if overlapping or label not in _NER_PLACE_LABELS:
                 continue
             surface = text[start:end]
@@ -399,6 +466,9 @@ class Geocoder:
                 words = list(re.finditer(r"\S+", surface))
                 for w in words[1:]:
                     sub = surface[w.start():]
+                    if not sub[:1].isupper() and not is_arabic(sub) or normalize_name(sub) in self._generic \
+                            or normalize_name(sub) in self._type_words:
+                        continue  # "Halgan village" is not the place "Village"
                     cands = self._span_candidates(sub)
                     if cands:
                         m = _Mention(start + w.start(), end, sub, normalize_name(sub), cands, ner_label=label)
@@ -420,7 +490,7 @@ class Geocoder:
                 break
             before.insert(0, tokens[i])
             i -= 1
-        after = []
+        after: list[Token] = []
         for t in tokens[m.tok_end:m.tok_end + 2] if m.tok_end >= 0 else []:
             gap = self._text[(after[-1].end if after else m.end):t.start]
             if any(ch in gap for ch in ".!?;\n"):
@@ -468,6 +538,19 @@ class Geocoder:
                    for c in found.get(k, []) if c.feature in ("admin1", "country") and c.kind in (0, 2)}
             if out:
                 return out
+        # "Wentworth, Durban", "Kersa, Arsi": a town or district after the comma; the place lies near it (not in a
+        # list: "Assiut, Alexandria, and Suez")
+        for n, k in zip((3, 2, 1), keys) if len(keys) == 3 else ((len(k.split()), k) for k in keys):
+            after = self._text[tokens[m.tok_end + n - 1].end:] if m.tok_end + n - 1 < len(tokens) else ""
+            if re.match(r"\s*(?:,\s*(?:and |et |or |ou )?[A-Z]|and |et |or |ou |&)", after):
+                continue
+            near = [c.place for c in found.get(k, []) if c.feature in ("city", "admin2") and c.kind == 0
+                    and (c.place.population >= 5_000 or c.feature == "admin2")
+                    and self._text[tokens[m.tok_end].start:tokens[m.tok_end].start + 1].isupper()]
+            if near:
+                m.near_points = [(p.latitude, p.longitude, 60.0 if p.feature == "city" else 120.0) for p in near]
+                m.near_place = max(near, key=lambda p: p.population)
+                break
         return set()
 
     def _keep(self, m: _Mention, text: str, tokens: list[Token], lang: str,
@@ -477,6 +560,9 @@ class Geocoder:
             return True
         if m.key in self._not_places or re.sub(r"^(?:the|la|le|les|l) ", "", m.key) in self._not_places:
             return False
+        nxt_tok = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if m.key in load_demonyms() and not (nxt_tok is not None and nxt_tok.norm in self._region_after.get(lang, set())):
+            return False  # "Somali forces", "Afar herders": a nationality (a country vote), not the region
         # '~' aliases need a matching context word
         usable = [c for c in m.cands if c.kind != 1 or _type_fits(c, m.feature_types)]
         if not usable:
@@ -493,22 +579,35 @@ class Geocoder:
             if m.text.isupper() and len(m.text) <= 4 and m.ner_label not in _NER_PLACE_LABELS and \
                     not any(c.feature == "country" for c in usable):
                 return False
+            if len(m.key) <= 3 and not m.text.isupper() and not any(c.primary for c in usable):
+                return False  # "MoD", "Rs", "Car": a short word that is only some place's alternate name
         ner_place = m.ner_label in _NER_PLACE_LABELS
         in_doc = any(c.place.country_code in doc_countries for c in usable)
         very_strong = any(c.feature in ("country", "site") for c in usable)
         strong = very_strong or any(c.feature == "admin1" or c.place.population >= 100_000 for c in usable)
         prev = tokens[m.tok_start - 1] if m.tok_start > 0 else None
         after_locative = prev is not None and prev.norm in self._locative.get(lang, set())
-        if m.ner_label in _NER_OTHER_LABELS and not (
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        # "in Ben Gardane", "at Gudumbali", "Kailenge village", "Halgan town": the words around say place, whatever
+        # the small NER model thought of the name (it often tags African and Arabic place names as persons)
+        strict_locative = prev is not None and prev.norm in self._strict_locative.get(lang, set()) and \
+            text[prev.end:m.start] == " "
+        typed = nxt is not None and nxt.norm in self._type_words and text[m.end:nxt.start] == " " and \
+            nxt.raw[:1].islower()
+        place_context = (strict_locative or typed) and not m.in_longer_name
+        if m.in_poi_name and (strong or in_doc):
+            return True  # "Benghazi Medical Centre", "Cairo University": the town of a named building
+        if m.ner_label in _NER_OTHER_LABELS and not place_context and not (
                 very_strong or (strong and (in_doc or not doc_countries or after_locative))
                 or (after_locative and m.ner_label not in ("PER", "PERSON")
                     and any(c.place.population >= 20_000 for c in usable))):
             return False  # NER says person/organisation and nothing strong says place
         if prev is not None and prev.norm in self._blockers.get(lang, set()):
             return False
-        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        # a capitalized neighbour that is a function word ("In Rusape", "At Gao") glues nothing
+        stops = _stop_words(lang) | self._locative.get(lang, set())
         glued = not arabic and any(
-            t is not None and t.raw[:1].isupper() and not t.is_article
+            t is not None and t.raw[:1].isupper() and not t.is_article and t.norm not in stops
             and text[min(t.end, m.end):max(t.start, m.start)].strip() == ""
             for t in (prev, nxt)
         )
@@ -518,7 +617,7 @@ class Geocoder:
             return False  # a word of a longer proper name (a person, an organisation)
         if glued and not ner_place:
             return False  # part of a longer proper name ("Hashem al-Kindi", "Sabrina Singh")
-        if ner_place or (strong and (in_doc or not doc_countries)):
+        if ner_place or (strong and (in_doc or not doc_countries)) or place_context:
             return True
         sentence_initial = prev is None or text[prev.end:m.start].strip()[-1:] in (".", "!", "?") or \
             "\n" in text[prev.end:m.start]
@@ -566,7 +665,7 @@ class Geocoder:
             units = [o for o in located if o.place is not None and sent_start <= o.span.start < sent_end
                      and o.place.feature in ("admin1", "admin2", "region")]
             anchor = min(units, key=lambda o: abs(o.span.start - r.span.start)) if units else focus
-            if not units and focus is not None and len(counts.get(focus.place.place_id, [])) < 2 \
+            if not units and focus is not None and focus.place is not None and len(counts.get(focus.place.place_id, [])) < 2 \
                     and not self._is_poi(r.span.text):
                 continue  # one mention of one town stands in only for a street, hospital, square… of it
             if anchor is None or anchor.place is None:
@@ -578,7 +677,8 @@ class Geocoder:
         return out
 
     def _resolve_all(self, mentions: list[_Mention], text: str, lang: str, sort: bool = True,
-                     doc_focus: bool = False) -> list[ResolvedPlace]:
+                     doc_focus: bool = False, context: Optional[dict[str, float]] = None,
+                     strict_loose: bool = False) -> list[ResolvedPlace]:
         # pass 1: rank without document context; pass 2: countries/admin1 areas of the pass-1 choices as
         # context, and the pass-1 places of the other mentions as proximity anchors
         first = [self._rank(m, {}, set(), []) for m in mentions]
@@ -601,7 +701,7 @@ class Geocoder:
                     admin_by_key.setdefault(m.key, set()).add(code)
         anchors = [(i, r[0].place, _firm(r)) for i, r in enumerate(first)
                    if r and r[0].feature not in ("country", "continent", "admin1", "region")]
-        totals: dict[str, float] = {}
+        totals: dict[str, float] = dict(context or {})
         for kc in by_key.values():
             for cc, w in kc.items():
                 totals[cc] = totals.get(cc, 0) + w
@@ -615,7 +715,7 @@ class Geocoder:
             admin1s = {code for k, codes in admin_by_key.items() if k != m.key for code in codes}
             others = [(p, firm) for j, p, firm in anchors if j != i and mentions[j].key != m.key]
             ranked = self._rank(m, countries, admin1s, others) if m.cands else []
-            out.append(self._to_resolved(m, ranked))
+            out.append(self._to_resolved(m, ranked, strict_loose, countries))
         out = self._fall_back(out, text, doc_focus)
         if sort:
             out.sort(key=lambda r: r.span.start)
@@ -674,6 +774,9 @@ class Geocoder:
             if m.qualifier and c.feature not in ("admin1", "country") and (
                     c.admin1_code in m.qualifier or p.country_code in m.qualifier):
                 s += 6.0
+            if m.near_points and c.feature not in ("country", "admin1") and any(
+                    haversine_km(p.latitude, p.longitude, lat, lon) <= km for lat, lon, km in m.near_points):
+                s += 6.0
             if anchors:
                 d = min(_reach(c, a) for a, _f in anchors)
                 s += 3.0 if d < 50 else 2.0 if d < 200 else 0.8 if d < 600 else 0.0
@@ -687,17 +790,33 @@ class Geocoder:
         self._last_scores = m_scores
         return [c for _s, c in scored]
 
-    def _to_resolved(self, m: _Mention, ranked: list[Candidate]) -> ResolvedPlace:
+    def _to_resolved(self, m: _Mention, ranked: list[Candidate], strict_loose: bool = False,
+                     countries: Optional[dict[str, float]] = None) -> ResolvedPlace:
         span = TextSpan(m.start, m.end, m.text)
         if not ranked:
             return ResolvedPlace(span, None, score=0.0, reason=m.abstain_reason or "unknown toponym: not in the gazetteer",
                                  relation=m.relation)
         best = ranked[0]
+        if strict_loose and best.match == "loose" and best.place.country_code not in (countries or {}):
+            # in running text a loose spelling match is a guess unless the document is about that country
+            # ("Hodan" is not Huadian, China; "Kersa" not Kars, Turkey)
+            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
+                                 reason="unknown toponym: not in the gazetteer (only a loose spelling match "
+                                        f"'{best.place.name}', {best.place.country_code}, outside the document's countries)")
         if best.match == "loose" and self._countries and best.place.country_code not in self._countries and not any(
                 best.place.country_code in self.gaz.neighbours(cc) for cc in self._countries):
             return ResolvedPlace(span, None, score=0.0, relation=m.relation,
                                  reason=f"only a loose spelling match ('{best.place.name}', {best.place.country_code}) "
                                         f"outside the document's countries")
+        if m.near_place is not None and best.feature not in ("country", "admin1") and \
+                best.place.population < 100_000 and not any(
+                haversine_km(best.place.latitude, best.place.longitude, lat, lon) <= km for lat, lon, km in m.near_points):
+            # "Wentworth, Durban" and no Wentworth near Durban: the suburb of the town named after the comma
+            anchor = self._complete(m.near_place, self.gaz.candidates(m.near_place.name, loose=False)[0]) \
+                if self.gaz.candidates(m.near_place.name, loose=False) else m.near_place
+            return ResolvedPlace(span, anchor, geo_precision=GEO_NEAR, score=0.3, relation=m.relation,
+                                 reason=f"no '{m.text}' near '{m.near_place.name}' named after it: took "
+                                        f"{m.near_place.feature} '{m.near_place.name}'")
         if best.kind == 1 and not _type_fits(best, m.feature_types):
             return ResolvedPlace(span, None, score=0.0, reason=f"'{m.text}' names a place only next to a context word",
                                  relation=m.relation)
@@ -726,6 +845,13 @@ class Geocoder:
         if not name:
             name = self.gaz.nearest_admin1(place.country_code, place.latitude, place.longitude)
         return replace(place, admin1=name) if name else place
+
+
+def _similar(a: str, b: str, threshold: float = 80.0) -> bool:
+    """Edit similarity of two spelling keys (rapidfuzz ratio, 0-100) at least `threshold`."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) >= threshold
 
 
 def _reach(c: Candidate, anchor: Place) -> float:

@@ -100,17 +100,27 @@ _LOOSE_RULES = (
 )
 
 
-def loose_key(text: str) -> str:
-    """A transliteration-insensitive consonant skeleton ("Hassaké", "Hasakah" → "hsk"; "Kamechliyé",
-    "Qamishli" → "kmshl").
-
-    Too lossy for free-text matching; use it to resolve spans already judged to be place names."""
+def spelling_key(text: str) -> str:
+    """A transliteration-folded spelling that keeps the vowels ("Kamechliyé" → "kamashlia", "Qamishli" →
+    "kamishli"): compared by edit similarity to check that a loose match is a spelling variant, not a
+    different name with the same consonants."""
     key = normalize_name(text)
     if is_arabic(key):
         return key
     key = key.replace(" ", "")
     for pattern, repl in _LOOSE_RULES:
         key = pattern.sub(repl, key)
+    return key
+
+
+def loose_key(text: str) -> str:
+    """A transliteration-insensitive consonant skeleton ("Hassaké", "Hasakah" → "hsk"; "Kamechliyé",
+    "Qamishli" → "kmshl").
+
+    Too lossy for free-text matching; use it to resolve spans already judged to be place names."""
+    key = spelling_key(text)
+    if is_arabic(key):
+        return key
     # consonant skeleton (first letter kept): vowels are what transliterations disagree on most
     return key[:1] + re.sub("[aiu]", "", key[1:]) if key else key
 
@@ -132,6 +142,9 @@ def tokenize(text: str) -> list[Token]:
     for m in re.finditer(_WORD + r"(?:[" + _APOSTROPHES + r"]" + _WORD + r")*", text):
         raw = m.group(0)
         start = m.start()
+        # English possessive: "Sinai's" is the token "Sinai" ("North Sinai's Al Arish")
+        if len(raw) > 4 and raw[-1] in "sS" and raw[-2] in "'’" and not _ARABIC_CHAR.search(raw):
+            raw = raw[:-2]
         # French elision: "d'Aïn" → "d" + "Aïn"; transliteration apostrophes stay inside the word.
         em = _ELISION_RE.match(raw)
         if em and len(raw) > em.end():
