@@ -382,8 +382,8 @@ def attribute(sentence: str, lang: str, trigger_start: Optional[int] = None,
         _negated(folded, governing, rules)
     cited_by: Optional[tuple[str, tuple[int, int]]] = None
     if claim_cue is not None:
-        cue_text = folded[claim_cue.start:claim_cue.end]
-        if claim_cue.verb and re.search(r"(?<!\w)t (?:il|elle|ils|elles)(?!\w)", cue_text):
+        claim_text = folded[claim_cue.start:claim_cue.end]
+        if claim_cue.verb and re.search(r"(?<!\w)t (?:il|elle|ils|elles)(?!\w)", claim_text):
             refers_back = True  # "a-t-elle précisé": the speaker was named before
         elif not claim_cue.verb and rules["relative"].match(folded, claim_cue.end):
             # "des sources selon lesquelles ...", "reports according to which ...": the antecedent is the source.
@@ -454,7 +454,7 @@ def attribute(sentence: str, lang: str, trigger_start: Optional[int] = None,
     if modality == "asserted" and governing is not None and governing.kind in ("claimed", "denied", "acknowledged"):
         if negated:
             cue_span = (governing.start, governing.end)  # "n'a pas été revendiqué", "No group claimed": asserted
-        elif governing.kind == "denied" and t_e is not None and governing.end <= t_s and (
+        elif governing.kind == "denied" and t_e is not None and t_s is not None and governing.end <= t_s and (
                 rules["casualty_scope"].search(folded[t_e:_clause_end(folded, t_e)])
                 or rules["casualty_object"].match(folded, governing.end)):
             cue_span = (governing.start, governing.end)  # the denial bears on the casualties, not on the event
