@@ -63,3 +63,17 @@ def test_fuse_is_deterministic_and_ids_stable():
 def test_haversine_known_distance():
     # Damascus -> Baghdad is about 760 km.
     assert 740 < haversine_km(33.5138, 36.2765, 33.3152, 44.3661) < 780
+
+
+def test_fuse_unidentified_perpetrator_does_not_contradict_a_named_one():
+    unnamed = mention("a", 10, actor1="Unidentified Armed Group (Syria)")
+    named = mention("b", 10, actor1="Islamic Resistance in Iraq")
+    events = fuse([unnamed, named], S)
+    assert len(events) == 1
+    assert events[0].actor1 == "Islamic Resistance in Iraq"
+
+
+def test_fuse_keeps_a_protest_and_an_attack_at_the_same_place_apart():
+    attack = mention("a", 10, sub="Attack", event_type="Violence against civilians")
+    protest = mention("a", 200, sub="Peaceful protest", event_type="Protests", weapons=())
+    assert len(fuse([attack, protest], S)) == 2

@@ -5,7 +5,10 @@ reads the roles from the dependency parse (active and passive subjects, agents, 
 governing "announced/claimed" verb), attributes the claim (`attribution`), attaches the event's place
 (`geo`) and date (`dates`), and casualties (`casualties`). What is not a single event is filtered here:
 aggregate statistics over periods, generic background, plans and threats, and anaphoric references
-("cette attaque") which enrich the event they refer to instead of creating a new one.
+("cette attaque") which enrich the event they refer to instead of creating a new one. Unnamed actors get ACLED's
+names ("Military Forces of Kenya", "Unidentified Armed Group (Mali)", "Protesters (Tunisia)") from the cue
+words in extract.yaml; a short report (a wire note) whose trigger sentence names no place takes the report's
+most specific place; a list of towns ("in A, B and C") gives one event per town.
 """
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ def _cues() -> dict[str, Any]:
     raw = yaml.safe_load(text)
     out: dict[str, Any] = {}
     for lang, entry in raw.items():
+        if not isinstance(entry, dict) or "aggregate" not in entry:
+            continue  # shared tables (generic actors, demonyms, country names) are read by `_actor_tables`
         out[lang] = {
             key: [re.compile(p, re.IGNORECASE) for p in entry.get(key) or []]
             for key in ("aggregate", "background_plural", "anaphora", "retaliation")
@@ -183,8 +188,85 @@ def is_anaphoric(sentence: str, rel_start: int, lang: str) -> bool:
     return any(p.search(before) for p in _lang_cues(lang)["anaphora"])
 
 
+def _is_retaliation(sentence: str, lang: str) -> bool:
+    return any(p.search(sentence) for p in _lang_cues(lang)["retaliation"])
+
+
 def _generic_plural(sentence: str, lang: str) -> bool:
     return any(p.search(sentence) for p in _lang_cues(lang)["background_plural"])
+
+
+# --- unnamed actors, the ACLED way ------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _actor_tables() -> tuple[dict[str, list[tuple[str, re.Pattern[str]]]], dict[str, str], dict[str, str]]:
+    """(generic actor patterns per language, demonym -> country, gazetteer country -> ACLED country name)."""
+    text = resources.files("eventwire").joinpath("data/lexicon/extract.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    generic = {lang: [(role, re.compile(pattern, re.IGNORECASE)) for role, pattern in (table or {}).items()]
+               for lang, table in (raw.get("generic_actors") or {}).items()}
+    demonyms = {str(k).lower(): str(v) for k, v in (raw.get("demonyms") or {}).items()}
+    names = {str(k): str(v) for k, v in (raw.get("acled_country_names") or {}).items()}
+    return generic, demonyms, names
+
+
+def acled_country(country: str) -> str:
+    """A gazetteer country name spelled as ACLED spells it in actor names ("Democratic Republic of Congo")."""
+    return _actor_tables()[2].get(country, country)
+
+
+def _demonym_root(word: str) -> str:
+    # French agreement: libyenne, libyens, libyennes, maliennes -> libyen, malien; soudanaises -> soudanais
+    w = word.lower()
+    for suffix, rep in (("iennes", "ien"), ("ienne", "ien"), ("iens", "ien"), ("ennes", "en"), ("enne", "en"),
+                        ("ens", "en"), ("aises", "ais"), ("aise", "ais"),
+                        ("ines", "in"), ("ine", "in"), ("ains", "ain"), ("aine", "ain"), ("aines", "ain")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + rep
+    return w
+
+
+def country_in_phrase(text: str) -> str:
+    """The country an actor phrase names by demonym or name ("Kenyan Air Forces", "Ethiopia's police"), or ""."""
+    _, demonyms, _ = _actor_tables()
+    words = re.findall(r"[\w'’-]+", text)
+    for i, word in enumerate(words):
+        w = word.lower().replace("’", "'")
+        for cand in (" ".join(x.lower() for x in words[i:i + 2]), w, _demonym_root(w), w.removesuffix("'s")):
+            if cand in demonyms:
+                return demonyms[cand]
+    low = text.lower()
+    for country in sorted(set(demonyms.values()), key=len, reverse=True):
+        if re.search(rf"\b{re.escape(country.lower())}\b", low):
+            return country
+    return ""
+
+
+def generic_role(text: str, lang: str) -> Optional[tuple[str, str]]:
+    """(role, country) of an unnamed actor phrase ("unknown gunmen" -> ("unidentified", "")), or None.
+
+    Roles: military, police, unidentified, protesters, rioters, civilians (see extract.yaml `generic_actors`)."""
+    generic = _actor_tables()[0]
+    table = generic.get(lang) or generic.get("en") or []
+    for role, pattern in table:
+        if pattern.search(text):
+            return role, country_in_phrase(text)
+    return None
+
+
+_ROLE_NAMES = {"military": "Military Forces of {c}", "police": "Police Forces of {c}",
+               "unidentified": "Unidentified Armed Group ({c})", "protesters": "Protesters ({c})",
+               "rioters": "Rioters ({c})", "civilians": "Civilians ({c})"}
+
+
+def generic_actor_name(role: str, country: str) -> str:
+    """ACLED's name for an unnamed actor: "Military Forces of Kenya", "Unidentified Armed Group (Mali)".
+    State forces need a country (""); the others drop the bracket when it is unknown."""
+    pattern = _ROLE_NAMES.get(role, "")
+    if not pattern:
+        return ""
+    if not country:
+        return "" if "{c}" in pattern.split("(")[0] else pattern.split(" (")[0]
+    return pattern.format(c=acled_country(country))
 
 
 # --- the extractor -----------------------------------------------------------------------------------
@@ -265,14 +347,8 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
     """Event mentions of one parsed document (`sdoc` is the spaCy Doc of `ctx.text`), in text order."""
     from .classify import retype_with_weapons, type_sentence, weapons_in
 
-    try:
-        from .attribution import attribute
-    except ImportError:  # pragma: no cover - attribution ships with the package
-        attribute = None  # type: ignore[assignment]
-    try:
-        from .casualties import find_casualties
-    except ImportError:  # pragma: no cover
-        find_casualties = None  # type: ignore[assignment]
+    from .attribution import attribute
+    from .casualties import find_casualties
     from .dates import event_date
 
     doc = ctx.doc
@@ -298,20 +374,21 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             around = " ".join(ctx.text[x.start_char:x.end_char] for x in sents[max(0, index - 1):index + 1])
             weapons = weapons_in(around, ctx.lang)
             hits = [retype_with_weapons(h, weapons, ctx.lang) for h in hits]
-        casualties = find_casualties(s_text, ctx.lang) if find_casualties else []
+        casualties = find_casualties(s_text, ctx.lang)
         aggregate = is_aggregate(s_text, ctx.lang)
         if aggregate:
             continue
         if not hits:
-            _continue_casualties(ctx, mentions, casualties, s_start)
+            _continue_casualties(ctx, mentions or held_back, casualties, s_start)
             continue
         sentence_span = TextSpan(s_start, s_end, doc.text[s_start:s_end])
         new_in_sentence: list[Mention] = []
+        held_in_sentence: list[Mention] = []
         anaphoric_hit: Optional[Mention] = None
         for hit in hits:
             a_start, a_end = s_start + hit.start, s_start + hit.end
             trigger_span = TextSpan(a_start, a_end, doc.text[a_start:a_end])
-            attribution = attribute(s_text, ctx.lang, hit.start, hit.end) if attribute else None
+            attribution = attribute(s_text, ctx.lang, hit.start, hit.end)
             modality = attribution.modality if attribution else "asserted"
             if modality == "planned":
                 continue
@@ -339,6 +416,8 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                     a1 = last_actor1
             if not a1[0]:
                 a1 = _nearest_preceding_actor(ctx, s_text, s_start, hit.start, roles, attribution) or a1
+            if not a1[0] and not (a1[1] and generic_role(a1[1], ctx.lang)):
+                a1 = _nearest_generic_actor(ctx, s_text, s_start, hit.start, roles, attribution) or a1
             a2 = _target_actor(ctx, roles["target"], sdoc)
             if not a2[0]:
                 window_end = min(s_end, a_end + 160)
@@ -360,11 +439,17 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                          if a1[2] is None or not (t.span.start < a1[2][1] and a1[2][0] < t.span.end)]
                 if loc is not None and a1[2] is not None and loc.span.start < a1[2][1] and a1[2][0] < loc.span.end:
                     loc = None  # the initiator's name ("les États-Unis ont ...") is not where it happened
-                if loc is not None and hit.event_type != "Strategic developments" and len({s.place.place_id for s in sites}) >= 2 and any(
-                        s.place.place_id == loc.place.place_id for s in sites if loc.place is not None):
+                if loc is not None and is_short_report(ctx.text):
+                    loc = _consistent_place(ctx, loc, a_start, s_start, s_end)
+                listed = _coordinated_places(ctx, loc, s_start, s_end) if hit.event_type != "Strategic developments" else []
+                if len(listed) >= 2:
+                    sites = listed
+                site_ids = [s.place.place_id for s in sites if s.place is not None]
+                if loc is not None and loc.place is not None and hit.event_type != "Strategic developments" \
+                        and len(set(site_ids)) >= 2 and loc.place.place_id in site_ids:
                     seen = set()
                     for s in sites:
-                        if s.place.place_id not in seen:
+                        if s.place is not None and s.place.place_id not in seen:
                             seen.add(s.place.place_id)
                             places.append(s)
                 else:
@@ -385,15 +470,32 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 if place is not None and place.place is not None and place.place.feature == "country" \
                         and hit.event_type != "Strategic developments" and _generic_plural(s_text, ctx.lang):
                     continue  # "X a lancé des attaques contre les bases en Syrie": background, not one event
-                actor1 = _acled_name(ctx, a1[0], place) or _default_actor(hit.event_type, place)
-                actor2 = _acled_name(ctx, a2[0], place)
+                vague = coarse or (place is not None and place.place is not None
+                                   and place.place.feature in ("region", "continent"))
+                if vague and is_short_report(ctx.text):
+                    # A short report (a wire note) names its place once, often in another sentence.
+                    place = _document_place(ctx, a_start, _country_of(place)) or place
+                country = _country_of(place) or _doc_country(ctx)
+                assoc1 = ""
+                if hit.event_type in _DEFAULT_ACTORS:
+                    # ACLED codes demonstrators and rioters by country; a named group is their associate.
+                    actor1 = _default_actor(hit.event_type, country)
+                    assoc1 = _acled_name(ctx, a1[0], country)
+                else:
+                    actor1 = _acled_name(ctx, a1[0], country) or _generic_name(ctx, a1[1], country, initiator=True)
+                actor2 = _acled_name(ctx, a2[0], country) or _generic_name(ctx, a2[1], country, initiator=False)
+                if not actor1 and actor2 and hit.event_type == "Battles":
+                    actor1, actor2 = actor2, ""  # a battle has two active sides: the one named comes first
+                if not actor1 and hit.sub_event_type in _UNKNOWN_PERPETRATOR_TYPES and modality != "denied":
+                    # ACLED codes an unnamed perpetrator of an attack or a bombing as an unidentified armed group.
+                    actor1 = generic_actor_name("unidentified", country)
                 m = Mention(
                     mention_id=mention_id(doc.doc_id, a_start, a_end, hit.sub_event_type,
                                           place.place.place_id if place and place.place else ""),
                     doc_id=doc.doc_id, sentence=sentence_span, trigger=trigger_span,
                     event_type=hit.event_type, sub_event_type=hit.sub_event_type, disorder_type=hit.disorder_type,
                     plover_type=hit.plover_type, plover_mode=hit.plover_mode,
-                    actor1=actor1, actor1_text=a1[1], actor2=actor2, actor2_text=a2[1],
+                    actor1=actor1, actor1_text=a1[1], actor2=actor2, actor2_text=a2[1], assoc_actor_1=assoc1,
                     place=place, date=dv, weapons=list(hit.weapons), claimant=claimant, modality=modality,
                     source=doc.source or "", language=ctx.lang, confidence=float(hit.score),
                 )
@@ -416,24 +518,35 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                     # Neither a place below country level nor a date of its own: background in an article that
                     # reports other events, but the event itself in a one-event snippet (kept at the end).
                     held_back.append(m)
+                    held_in_sentence.append(m)
                     continue
                 new_in_sentence.append(m)
-                if a1[0]:
+                if a1[0] or (a1[1] and generic_role(a1[1], ctx.lang)):
                     last_actor1 = a1
+        # A retaliation is its own event: whoever retaliates was the target of the event it answers, and the
+        # answered event's initiator is the retaliation's target (so the two never fuse).
+        if new_in_sentence and mentions and _is_retaliation(s_text, ctx.lang):
+            answered = anaphoric_hit or mentions[-1]
+            for m in new_in_sentence:
+                if m.actor1 and not m.actor1.startswith("Unidentified") and not answered.actor2:
+                    answered.actor2 = m.actor1
+                if answered.actor1 and not answered.actor1.startswith("Unidentified") and not m.actor2:
+                    m.actor2 = answered.actor1
         # Retaliation with no date of its own takes the date of the event it answers.
         if anaphoric_hit is not None:
             for m in new_in_sentence:
                 if (m.date is None or m.date.span is None) and anaphoric_hit.date is not None:
                     m.date = anaphoric_hit.date
-        if casualties and new_in_sentence:
+        receivers = new_in_sentence or held_in_sentence
+        if casualties and receivers:
             for c in casualties:
                 # Each figure goes to the event whose trigger is nearest (before it, when there is one).
-                before = [m for m in new_in_sentence if m.trigger.start <= s_start + c.start]
-                pool = before or new_in_sentence
+                before = [m for m in receivers if m.trigger.start <= s_start + c.start]
+                pool = before or receivers
                 target = min(pool, key=lambda m: abs(s_start + c.start - m.trigger.end))
                 _add_casualties(target, [c], s_start, doc.doc_id)
         elif casualties:
-            _continue_casualties(ctx, mentions, casualties, s_start)
+            _continue_casualties(ctx, mentions or held_back, casualties, s_start)
         mentions.extend(new_in_sentence)
     del pending_casualties
     if not mentions and held_back:
@@ -491,21 +604,99 @@ def _country_of(place: Optional[ResolvedPlace]) -> str:
     return place.place.country if place is not None and place.place is not None else ""
 
 
-def _default_actor(event_type: str, place: Optional[ResolvedPlace]) -> str:
+def _doc_country(ctx: DocContext) -> str:
+    """The country most resolved places of the document lie in ("" when none)."""
+    counts: dict[str, int] = {}
+    for top in ctx.toponyms:
+        if top.place is not None and top.place.country:
+            counts[top.place.country] = counts.get(top.place.country, 0) + 1
+    return max(counts, key=lambda c: (counts[c], c)) if counts else ""
+
+
+def _default_actor(event_type: str, country: str) -> str:
     base = _DEFAULT_ACTORS.get(event_type, "")
-    country = _country_of(place)
-    return f"{base} ({country})" if base and country else base
+    return f"{base} ({acled_country(country)})" if base and country else base
 
 
-def _acled_name(ctx: DocContext, name: str, place: Optional[ResolvedPlace]) -> str:
+def _acled_name(ctx: DocContext, name: str, country: str) -> str:
     """ACLED appends the event country to transnational or generic actors ("Islamic State (Syria)")."""
     if not name or "(" in name or ctx.actors is None:
         return name
     actor = ctx.actors.get(name) if hasattr(ctx.actors, "get") else None
-    country = _country_of(place)
     if actor is not None and not actor.country and country and actor.inter != 8:
-        return f"{name} ({country})"
+        return f"{name} ({acled_country(country)})"
     return name
+
+
+def _generic_name(ctx: DocContext, text: str, country: str, initiator: bool) -> str:
+    """ACLED's name for an unnamed actor phrase ("Kenyan troops", "gunmen", "villagers"), or ""; the country is
+    the one the phrase names, else the event's. Victims ("villagers") are never the initiator."""
+    if not text:
+        return ""
+    found = generic_role(text, ctx.lang)
+    if found is None:
+        return ""
+    role, own = found
+    if initiator and role == "civilians":
+        return ""
+    return generic_actor_name(role, own or country)
+
+
+def _nearest_generic_actor(ctx: DocContext, s_text: str, s_start: int, trigger_start: int, roles: dict,
+                           attribution: Any) -> Optional[tuple[str, str, Optional[tuple[int, int]]]]:
+    """When the parse gives no initiator, the closest unnamed armed actor noun ("gunmen", "soldiers") before the
+    trigger in the same clause — never inside the target phrase nor the claimant."""
+    generic = _actor_tables()[0]
+    table = generic.get(ctx.lang) or generic.get("en") or []
+    target = roles.get("target")
+    t_span = (target[0] - s_start, target[1] - s_start) if target else None
+    c_span = (attribution.claimant_start, attribution.claimant_end) \
+        if attribution is not None and attribution.claimant_start is not None else None
+    best: Optional[tuple[int, int]] = None
+    for role, pattern in table:
+        if role == "civilians":
+            continue
+        for m in pattern.finditer(s_text[:trigger_start]):
+            if trigger_start - m.end() > 80:
+                continue
+            if any(sp and sp[1] is not None and m.start() < sp[1] and sp[0] < m.end() for sp in (t_span, c_span)):
+                continue
+            if re.search(r"[,;:«»\"]|\bque\b|\bthat\b|\bqui\b|\bwho\b|\bwhen\b|\bafter\b|\bquand\b",
+                         s_text[m.end():trigger_start]):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), m.end())
+    if best is None:
+        # A passive agent later in the sentence: "... was sprayed with bullets by heavily armed assailants".
+        for role, pattern in table:
+            if role == "civilians":
+                continue
+            for m in pattern.finditer(s_text, trigger_start):
+                if re.search(r"\b(?:by|par)\s+(?:[\w'’-]+\s+){0,3}$", s_text[max(0, m.start() - 40):m.start()]):
+                    best = (m.start(), m.end())
+                    break
+            if best is not None:
+                break
+    if best is None:
+        return None
+    # The whole noun phrase up to the noun ("Kenyan Air Forces", "unknown gunmen"): up to three words back.
+    lo = best[0]
+    for _ in range(3):
+        word = re.search(r"([\w'’.-]+)\s+$", s_text[:lo])
+        if word is None or word.group(1).lower() in _STOP_BEFORE_ACTOR:
+            break
+        lo = word.start(1)
+    text = s_text[lo:best[1]]
+    return "", text, (s_start + lo, s_start + best[1])
+
+
+# Sub-event types whose unnamed perpetrator ACLED codes "Unidentified Armed Group (Country)".
+_UNKNOWN_PERPETRATOR_TYPES = {"Attack", "Abduction/forced disappearance", "Sexual violence",
+                              "Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
+
+_STOP_BEFORE_ACTOR = {"by", "par", "the", "a", "an", "les", "des", "de", "the", "and", "et", "with", "avec", "of",
+                      "in", "à", "au", "aux", "on", "sur", "when", "as", "while", "after", "before", "that", "which",
+                      "who", "qui", "que", "were", "was", "are", "is", "have", "has", "had"}
 
 
 def _nearest_preceding_actor(ctx: DocContext, s_text: str, s_start: int, trigger_start: int, roles: dict,
@@ -555,6 +746,102 @@ def _fallback_place(ctx: DocContext, mentions: list[Mention], s_start: int) -> O
             return ResolvedPlace(span=top.span, place=top.place, geo_precision=GEO_REGION, score=top.score * 0.5,
                                  reason="only a country/region is named", relation=top.relation)
     return None
+
+
+def is_short_report(text: str) -> bool:
+    """A wire note or headline: one or two short paragraphs (its place may be named in any sentence)."""
+    body = text.strip()
+    return len(body) <= 1500 and len(paragraphs_of(body)) <= 2
+
+
+_FEATURE_RANK = {"site": 0, "airport": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4}
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|à|a|dans|près de|pres de|en|au|aux|"
+                              r"vers|sur|of|de|d')\s*(?:the\s+|la\s+|le\s+|l')?)$", re.IGNORECASE)
+
+
+def _document_place(ctx: DocContext, pos: int, country: str = "") -> Optional[ResolvedPlace]:
+    """The document's most specific resolved place (below country level) for an event at `pos` whose own
+    sentence names none: in the given country when one is known, else in the country most places lie in; a
+    place after a locative preposition, then the nearest, wins among equally specific ones."""
+    majority = country or _doc_country(ctx)
+    best: Optional[tuple[tuple[int, int, int, int], ResolvedPlace]] = None
+    for top in ctx.toponyms:
+        p = top.place
+        if p is None or p.feature not in _FEATURE_RANK:
+            continue
+        if majority and p.country != majority:
+            continue  # a lone place in another country is more likely a misreading than the event's place
+        before = ctx.text[max(0, top.span.start - 14):top.span.start]
+        key = (0, _FEATURE_RANK[p.feature],
+               0 if _LOCATIVE_BEFORE.search(before) else 1, abs(top.span.start - pos))
+        if best is None or key < best[0]:
+            best = (key, top)
+    if best is None:
+        return None
+    top = best[1]
+    precision = GEO_REGION if top.place is not None and top.place.feature in ("admin1", "region") \
+        else max(top.geo_precision, GEO_NEAR)
+    return ResolvedPlace(span=top.span, place=top.place, geo_precision=precision, score=top.score * 0.8,
+                         reason="the report's place (the trigger's sentence names none below country level)",
+                         relation=top.relation)
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|et|or|ou)?|and|et|or|ou|&)\s*$", re.IGNORECASE)
+_NOT_A_LIST = re.compile(r"\b(?:between|entre|from|linking|reliant|de|road|route)\s+(?:the\s+|la\s+|le\s+)?$",
+                         re.IGNORECASE)
+
+
+def _coordinated_places(ctx: DocContext, loc: Optional[ResolvedPlace], s_start: int, s_end: int) -> list[ResolvedPlace]:
+    """The places of a coordinated list that holds the event's place ("in Assiut, Alexandria and Suez", "à
+    Deir ez-Zor et à Hassaké"): ACLED codes one event per place. Not a list: "between A and B", "from A to B"."""
+    if loc is None or loc.place is None or loc.place.feature not in ("site", "airport", "city", "admin2"):
+        return []
+    cands = sorted((t for t in ctx.toponyms if t.place is not None and s_start <= t.span.start and t.span.end <= s_end
+                    and t.place.feature in ("site", "airport", "city", "admin2")), key=lambda t: t.span.start)
+    try:
+        i = next(k for k, t in enumerate(cands) if t.span.start == loc.span.start)
+    except StopIteration:
+        return []
+    lo = hi = i
+
+    def joined(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+        gap = ctx.text[a.span.end:b.span.start]
+        gap = re.sub(r"^(\s*(?:,|and|et|or|ou)?\s*)(?:in|at|à|dans|near|près de)\s+", r"\1", gap, flags=re.IGNORECASE)
+        return bool(_LIST_GAP.match(gap))
+
+    while lo > 0 and joined(cands[lo - 1], cands[lo]):
+        lo -= 1
+    while hi < len(cands) - 1 and joined(cands[hi], cands[hi + 1]):
+        hi += 1
+    if hi == lo or _NOT_A_LIST.search(ctx.text[max(s_start, cands[lo].span.start - 20):cands[lo].span.start]):
+        return []
+    out: list[ResolvedPlace] = []
+    seen: set[str] = set()
+    for t in cands[lo:hi + 1]:
+        assert t.place is not None
+        if t.place.place_id not in seen and (t.place.country == loc.place.country):
+            seen.add(t.place.place_id)
+            out.append(t)
+    return out
+
+
+def _consistent_place(ctx: DocContext, loc: ResolvedPlace, pos: int, s_start: int, s_end: int) -> ResolvedPlace:
+    """In a short report, a town resolved in a country that none of the other places named in its sentence lie
+    in ("New Brighton" read as the US town next to "Nelson Mandela Bay"; "Highfields, Harare") gives way to the
+    nearest of those places, when they all agree on one country. Curated sites are never second-guessed."""
+    if loc.place is None or loc.place.feature not in ("city", "admin2"):
+        return loc
+    others = [t for t in ctx.toponyms if t.place is not None and t.span.start != loc.span.start
+              and s_start <= t.span.start and t.span.end <= s_end and t.place.feature in _FEATURE_RANK]
+    countries = {t.place.country for t in others if t.place is not None}
+    if len(countries) != 1 or loc.place.country in countries:
+        return loc
+    nearest = min(others, key=lambda t: abs(t.span.start - loc.span.start))
+    assert nearest.place is not None
+    precision = GEO_REGION if nearest.place.feature in ("admin1", "region") else max(nearest.geo_precision, GEO_NEAR)
+    return ResolvedPlace(span=nearest.span, place=nearest.place, geo_precision=precision, score=nearest.score * 0.8,
+                         reason=f"'{loc.span.text}' resolved outside the country of the places named with it",
+                         relation=nearest.relation)
 
 
 def _continue_casualties(ctx: DocContext, mentions: list[Mention], casualties: list[Any], s_start: int) -> None:

@@ -40,7 +40,14 @@ def _hierarchy_rank(sub_event_type: str) -> int:
         return 99
 
 
+# Demonstrations (peaceful or violent) fuse with each other, armed violence with armed violence: a protest and an
+# attack reported at the same place and day are two events (ACLED codes them apart).
+DEMONSTRATIONS = {"Riots", "Protests"}
+
+
 def _family(m: Mention) -> str:
+    if m.event_type in DEMONSTRATIONS:
+        return "demonstration"
     return "violent" if m.event_type in VIOLENT else m.event_type
 
 
@@ -48,7 +55,7 @@ def compatible(a: Mention, b: Mention, settings: Settings) -> bool:
     """Whether two mentions can describe the same real-world event."""
     if _family(a) != _family(b):
         return False
-    if _family(a) != "violent" and a.sub_event_type != b.sub_event_type:
+    if _family(a) not in ("violent", "demonstration") and a.sub_event_type != b.sub_event_type:
         return False
     if a.doc_id == b.doc_id and a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start:
         return False  # two triggers of one sentence were split on purpose (two events)
@@ -66,14 +73,24 @@ def compatible(a: Mention, b: Mention, settings: Settings) -> bool:
                 return False
     elif a.doc_id != b.doc_id:
         return False
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+    a1, b1 = _named(a.actor1), _named(b.actor1)
+    if a1 and b1 and a1 != b1:
         return False
-    if (a.actor1 and a.actor1 == b.actor2) or (b.actor1 and b.actor1 == a.actor2):
+    if (a1 and a1 == b.actor2) or (b1 and b1 == a.actor2):
         return False
     if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons) and a.doc_id == b.doc_id \
-            and a.place is not None and b.place is not None and pa is not None and pb is not None and pa.place_id != pb.place_id:
-        return False
+            and (pa is None or pb is None or pa.place_id != pb.place_id):
+        return False  # one report naming a drone strike and, elsewhere, a rocket attack: two events
     return True
+
+
+# An unnamed perpetrator ("Unidentified Armed Group (Iraq)") contradicts no named actor: a report that does not
+# say who attacked can describe the same event as one that does.
+UNNAMED_PREFIXES = ("Unidentified Armed Group",)
+
+
+def _named(actor: str) -> str:
+    return "" if not actor or actor.startswith(UNNAMED_PREFIXES) else actor
 
 
 def _order_key(m: Mention) -> tuple[str, int, str]:
@@ -141,7 +158,7 @@ def merge(members: list[Mention]) -> Event:
             if key not in seen:
                 seen.add(key)
                 evidence.append(e)
-    actor1 = _most_common([m.actor1 for m in members])
+    actor1 = _most_common([_named(m.actor1) for m in members]) or _most_common([m.actor1 for m in members])
     actor2 = _most_common([m.actor2 for m in members])
     a1m = next((m for m in members if m.actor1 == actor1 and actor1), None) or next((m for m in members if m.actor1_text), first)
     a2m = next((m for m in members if m.actor2 == actor2 and actor2), None) or next((m for m in members if m.actor2_text), first)

@@ -1,0 +1,250 @@
+"""Event extraction: the pure helpers on hand-built inputs, then short hand-written articles end to end."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import (
+    country_in_phrase,
+    generic_actor_name,
+    generic_role,
+    is_aggregate,
+    is_anaphoric,
+    is_short_report,
+    mention_id,
+    paragraphs_of,
+    roles_from_parse,
+)
+
+
+# --- filters -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,lang", [
+    ("Les forces américaines ont été attaquées 66 fois depuis le 17 octobre.", "fr"),
+    ("La Résistance a mené plus de 70 frappes contre des bases américaines.", "fr"),
+    ("La base a été visée à plusieurs reprises ce mois-ci.", "fr"),
+    ("Militias have attacked the base more than 40 times since January.", "en"),
+    ("A total of 12 strikes hit the province last week.", "en"),
+])
+def test_is_aggregate_true_for_counts_and_totals(sentence, lang):
+    assert is_aggregate(sentence, lang)
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Deux drones ont visé la base d'al-Tanf mercredi.", "fr"),
+    ("Three rockets struck the air base on Tuesday.", "en"),
+    ("Gunmen killed 12 villagers near the town.", "en"),
+])
+def test_is_aggregate_false_for_single_events(sentence, lang):
+    assert not is_aggregate(sentence, lang)
+
+
+@pytest.mark.parametrize("sentence,noun,lang,expected", [
+    ("En réaction à cette attaque de missile, les militaires ont riposté.", "attaque", "fr", True),
+    ("Le groupe a revendiqué l'attaque dans un communiqué.", "attaque", "fr", False),
+    ("The group claimed responsibility for the attack.", "attack", "en", True),
+    ("A drone attack hit the base.", "attack", "en", False),
+])
+def test_is_anaphoric_only_for_determiners_that_refer_back(sentence, noun, lang, expected):
+    assert is_anaphoric(sentence, sentence.index(noun), lang) is expected
+
+
+def test_paragraphs_of_splits_on_blank_lines_and_newlines_and_skips_empty_ones():
+    text = "Titre\n\nPremier paragraphe.\nDeuxième ligne.\n\n\n  \nDernier."
+    parts = [text[s:e] for s, e in paragraphs_of(text)]
+    assert parts == ["Titre", "Premier paragraphe.", "Deuxième ligne.", "Dernier."]
+
+
+def test_paragraphs_of_empty_text_has_none():
+    assert paragraphs_of("") == []
+    assert paragraphs_of("\n \n") == []
+
+
+def test_mention_id_is_stable_and_depends_on_every_input():
+    a = mention_id("doc1", 10, 20, "Air/drone strike", "site:x")
+    assert a == mention_id("doc1", 10, 20, "Air/drone strike", "site:x")
+    assert a.startswith("m") and len(a) == 17
+    others = {mention_id("doc2", 10, 20, "Air/drone strike", "site:x"),
+              mention_id("doc1", 11, 20, "Air/drone strike", "site:x"),
+              mention_id("doc1", 10, 20, "Grenade", "site:x"),
+              mention_id("doc1", 10, 20, "Air/drone strike", "site:y")}
+    assert a not in others and len(others) == 4
+
+
+@pytest.mark.parametrize("text,expected", [("Short note.", True), ("x" * 1600, False),
+                                           ("a\n\nb\n\nc", False), ("Headline\n\nOne paragraph.", True)])
+def test_is_short_report(text, expected):
+    assert is_short_report(text) is expected
+
+
+# --- roles from a hand-built parse -----------------------------------------------------------------------
+def _doc(words, heads, deps, pos):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_roles_from_parse_active_subject_is_actor1_and_object_the_target():
+    doc = _doc(["Gunmen", "killed", "two", "soldiers"], [1, 1, 3, 1],
+               ["nsubj", "ROOT", "nummod", "dobj"], ["NOUN", "VERB", "NUM", "NOUN"])
+    roles = roles_from_parse(doc[1])
+    assert roles["actor1"][2] == "Gunmen"
+    assert roles["target"][2] == "two soldiers"
+
+
+def test_roles_from_parse_passive_agent_is_actor1_and_subject_the_target():
+    doc = _doc(["Soldiers", "were", "killed", "by", "gunmen"], [2, 2, 2, 2, 3],
+               ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], ["NOUN", "AUX", "VERB", "ADP", "NOUN"])
+    roles = roles_from_parse(doc[2])
+    assert roles["actor1"][2] == "gunmen"
+    assert roles["target"][2] == "Soldiers"
+
+
+def test_roles_from_parse_french_passive_with_obl_agent():
+    doc = _doc(["La", "base", "a", "été", "visée", "par", "des", "drones"], [1, 4, 4, 4, 4, 7, 7, 4],
+               ["det", "nsubj:pass", "aux:tense", "aux:pass", "ROOT", "case", "det", "obl:agent"],
+               ["DET", "NOUN", "AUX", "AUX", "VERB", "ADP", "DET", "NOUN"])
+    roles = roles_from_parse(doc[4])
+    assert roles["actor1"][2] == "par des drones"
+    assert roles["target"][2] == "La base"
+
+
+def test_roles_from_parse_noun_trigger_takes_the_roles_of_its_verb():
+    doc = _doc(["Rebels", "launched", "an", "attack"], [1, 1, 3, 1],
+               ["nsubj", "ROOT", "det", "dobj"], ["NOUN", "VERB", "DET", "NOUN"])
+    assert roles_from_parse(doc[3])["actor1"][2] == "Rebels"
+
+
+def test_roles_from_parse_noun_hanging_off_a_preposition_has_no_roles():
+    doc = _doc(["after", "the", "attack"], [2, 2, 2], ["case", "det", "ROOT"], ["ADP", "DET", "NOUN"])
+    assert roles_from_parse(doc[2]) == {"actor1": None, "actor2": None, "target": None}
+
+
+# --- unnamed actors as ACLED codes them --------------------------------------------------------------------
+@pytest.mark.parametrize("phrase,lang,role,country", [
+    ("unknown gunmen", "en", "unidentified", ""),
+    ("Kenyan Air Forces", "en", "military", "Kenya"),
+    ("Ethiopia's Liya police", "en", "police", "Ethiopia"),
+    ("des hommes armés", "fr", "unidentified", ""),
+    ("les soldats maliens", "fr", "military", "Mali"),
+    ("angry protesters", "en", "protesters", ""),
+])
+def test_generic_role_reads_role_and_country_of_unnamed_actors(phrase, lang, role, country):
+    assert generic_role(phrase, lang) == (role, country)
+
+
+def test_generic_role_none_for_named_or_unrelated_phrases():
+    assert generic_role("the employees of a company", "en") is None
+
+
+@pytest.mark.parametrize("role,country,name", [
+    ("military", "Nigeria", "Military Forces of Nigeria"),
+    ("police", "Democratic Republic of the Congo", "Police Forces of Democratic Republic of Congo"),
+    ("unidentified", "Mali", "Unidentified Armed Group (Mali)"),
+    ("unidentified", "", "Unidentified Armed Group"),
+    ("military", "", ""),
+    ("protesters", "Tunisia", "Protesters (Tunisia)"),
+])
+def test_generic_actor_name_follows_acled_conventions(role, country, name):
+    assert generic_actor_name(role, country) == name
+
+
+def test_country_in_phrase_handles_french_agreement():
+    assert country_in_phrase("forces libyennes") == "Libya"
+    assert country_in_phrase("gunmen") == ""
+
+
+# --- end to end on short hand-written articles ----------------------------------------------------------
+@pytest.fixture(scope="module")
+def analyse():
+    from eventwire.ingest import document_from_record
+    from eventwire.pipeline import analyse_document, extract_events, load_resources
+    from eventwire.settings import Settings
+
+    settings = Settings.from_overrides({"today": "2026-11-23"})
+    if not settings.gazetteer_file().exists():
+        pytest.skip("gazetteer index not built")
+    resources = load_resources(settings, build_missing=False)
+
+    def run(text: str, lang: str, events: bool = False):
+        record = {"id": "t", "text": text, "published": "2024-01-20", "language": lang}
+        doc = document_from_record(record, "test", settings)
+        if events:
+            return extract_events([doc], settings)
+        return analyse_document(doc, settings, resources)
+
+    return run
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,lang", [
+    ("Selon le Pentagone, les forces américaines ont été attaquées plus de 60 fois depuis octobre.", "fr"),
+    ("Militias have attacked US bases more than 60 times since October, the Pentagon said.", "en"),
+])
+def test_extract_aggregate_statistic_gives_no_event(analyse, text, lang):
+    assert analyse(text, lang) == []
+
+
+@pytest.mark.integration
+def test_extract_anaphoric_attack_enriches_the_earlier_event(analyse):
+    text = ("Mardi, des drones ont frappé la base aérienne d'Aïn al-Assad, dans l'ouest de l'Irak.\n\n"
+            "La Résistance islamique en Irak a revendiqué cette attaque dans un communiqué.")
+    mentions = analyse(text, "fr")
+    assert len(mentions) == 1
+    m = mentions[0]
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.claimant == "Islamic Resistance in Iraq"
+    assert m.modality == "claimed"
+    assert m.actor1 == "Islamic Resistance in Iraq"  # who claims the attack carried it out
+
+
+@pytest.mark.integration
+def test_extract_retaliation_is_its_own_event(analyse):
+    text = ("Rockets struck the Conoco gas field in eastern Syria on Monday. "
+            "In response, US forces shelled positions near Deir ez-Zor.")
+    events = analyse(text, "en", events=True)
+    assert len(events) == 2
+    retaliation = next(e for e in events if e.actor1 and "United States" in e.actor1)
+    answered = next(e for e in events if e is not retaliation)
+    assert retaliation.location == "Deir ez-Zor"
+    assert answered.location == "Conoco gas field"
+    assert answered.actor2 == retaliation.actor1
+
+
+@pytest.mark.integration
+def test_extract_two_sites_joined_by_et_are_two_events(analyse):
+    events = analyse("Mercredi, des drones ont visé la base d'al-Tanf et le camp de Rukban.", "fr", events=True)
+    assert sorted(e.location for e in events) == ["Rukban camp", "al-Tanf garrison"]
+    assert all(e.sub_event_type == "Air/drone strike" for e in events)
+
+
+@pytest.mark.integration
+def test_extract_pronoun_subject_takes_the_previous_actor(analyse):
+    text = ("The Islamic Resistance in Iraq launched drones at Ain al-Asad air base on Tuesday. "
+            "On Wednesday it fired rockets at the al-Omar oil field.")
+    mentions = analyse(text, "en")
+    assert len(mentions) == 2
+    assert mentions[1].place is not None and mentions[1].place.place.name == "al-Omar oil field"
+    assert mentions[1].actor1 == mentions[0].actor1 == "Islamic Resistance in Iraq"
+
+
+@pytest.mark.integration
+def test_extract_unnamed_gunmen_are_an_unidentified_armed_group_with_the_event_country(analyse):
+    mentions = analyse("Des hommes armés ont tué deux gendarmes lundi près de Gao, dans le nord du Mali.", "fr")
+    assert len(mentions) == 1
+    assert mentions[0].actor1 == "Unidentified Armed Group (Mali)"
+    assert mentions[0].fatalities == 2
+
+
+@pytest.mark.integration
+def test_extract_listed_towns_are_one_protest_each(analyse):
+    mentions = analyse("Students protested on Monday in Tunis, Sfax and Sousse.", "en")
+    assert sorted(m.place.place.name for m in mentions if m.place) == ["Sfax", "Sousse", "Tunis"]
+    assert {m.actor1 for m in mentions} == {"Protesters (Tunisia)"}
+
+
+@pytest.mark.integration
+def test_extract_short_report_takes_its_place_from_another_sentence(analyse):
+    text = "A hand grenade was hurled at a passing army vehicle. The vehicle was driving through a market in Mogadishu."
+    mentions = analyse(text, "en")
+    assert len(mentions) == 1
+    assert mentions[0].place is not None and mentions[0].place.place.name == "Mogadishu"
