@@ -39,3 +39,13 @@ def mention(doc_id: str = "d1", start: int = 10, sub: str = "Shelling/artillery/
     )
     m.evidence.append(Evidence(doc_id, start, start + 6, "attack", "sub_event_type"))
     return m
+
+
+def place_row(place_id, name, lat, lon, cc, feature, names=(), **kw):
+    """A gazetteer build row with its names registered (for tiny hand-built gazetteers)."""
+    from eventwire.geo.build import PlaceRow, _add_name
+
+    row = PlaceRow(place_id, name, lat, lon, cc, feature, **kw)
+    for n in (name, *names):
+        _add_name(row, n)
+    return row

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import EventwireError
+from builders import place_row
 from eventwire.geo import Gazetteer, build_gazetteer, normalize_name
 from eventwire.geo.build import (
     SITE_COLUMNS,
@@ -24,11 +25,7 @@ from eventwire.geo.build import (
 from eventwire.settings import Settings
 
 
-def _row(place_id, name, lat, lon, cc, feature, names=(), **kw) -> PlaceRow:
-    row = PlaceRow(place_id, name, lat, lon, cc, feature, **kw)
-    for n in (name, *names):
-        _add_name(row, n)
-    return row
+_row = place_row
 
 
 TINY_ROWS = [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import place_row
 from eventwire.geo import Gazetteer, Geocoder
 from eventwire.geo.build import KIND_ABBREV, PlaceRow, _add_name, write_index
 from eventwire.geo.geocode import haversine_km
@@ -16,11 +17,7 @@ from eventwire.settings import Settings
 SHARED = Path(__file__).parents[2] / "shared"
 
 
-def _row(place_id, name, lat, lon, cc, feature, names=(), **kw) -> PlaceRow:
-    row = PlaceRow(place_id, name, lat, lon, cc, feature, **kw)
-    for n in (name, *names):
-        _add_name(row, n)
-    return row
+_row = place_row
 
 
 ROWS = [

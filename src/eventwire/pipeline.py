@@ -180,36 +180,55 @@ class RunSummary:
         self.by_code[q.code] = self.by_code.get(q.code, 0) + 1
 
 
+def _analysed_shards(paths: Sequence[str | Path], settings: Settings, summary: RunSummary,
+                     skip: Optional[Callable[[Document], bool]] = None,
+                     ) -> Iterator[tuple[int, list[tuple[Document, list[Mention]]], list[Quarantined]]]:
+    """Read inputs shard by shard and analyse them: (documents read, analysed documents, quarantined) per shard.
+
+    `skip(doc)` marks documents already done (counted as already stored, not analysed again).
+    """
+    from .ingest import read_inputs
+
+    resources = load_resources(settings)
+    for shard in _shards(read_inputs(paths, settings), int(settings.batch_size)):
+        todo: list[Document] = []
+        quarantined: list[Quarantined] = []
+        for item in shard:
+            summary.documents_in += 1
+            if isinstance(item, Quarantined):
+                summary.add_quarantine(item)
+                quarantined.append(item)
+            elif skip is not None and skip(item):
+                summary.already_stored += 1
+            else:
+                todo.append(item)
+        done: list[tuple[Document, list[Mention]]] = []
+        for doc, result in analyse_documents(todo, settings, resources):
+            if isinstance(result, Quarantined):
+                summary.add_quarantine(result)
+                quarantined.append(result)
+            else:
+                summary.processed += 1
+                done.append((doc, result))
+        yield len(shard), done, quarantined
+
+
 def extract_paths(paths: Sequence[str | Path], settings: Optional[Settings] = None,
                   on_progress: Optional[Callable[[int], None]] = None) -> tuple[list[Event], RunSummary, list[Quarantined]]:
     """Read inputs, extract and fuse events without a store; returns events, a summary and the quarantined."""
     from .fuse import fuse
-    from .ingest import read_inputs
 
     settings = settings or Settings.from_overrides({})
     started = time.time()
     summary = RunSummary()
     quarantined: list[Quarantined] = []
     mentions: list[Mention] = []
-    resources = load_resources(settings)
-    for shard in _shards(read_inputs(paths, settings), int(settings.batch_size)):
-        docs = []
-        for item in shard:
-            summary.documents_in += 1
-            if isinstance(item, Quarantined):
-                summary.add_quarantine(item)
-                quarantined.append(item)
-            else:
-                docs.append(item)
-        for doc, result in analyse_documents(docs, settings, resources):
-            if isinstance(result, Quarantined):
-                summary.add_quarantine(result)
-                quarantined.append(result)
-            else:
-                summary.processed += 1
-                mentions.extend(result)
+    for n, done, shard_quarantined in _analysed_shards(paths, settings, summary):
+        quarantined.extend(shard_quarantined)
+        for _doc, doc_mentions in done:
+            mentions.extend(doc_mentions)
         if on_progress:
-            on_progress(len(shard))
+            on_progress(n)
     events = fuse(mentions, settings)
     summary.mentions, summary.events, summary.seconds = len(mentions), len(events), time.time() - started
     return events, summary, quarantined
@@ -230,36 +249,15 @@ def process_paths(paths: Sequence[str | Path], store: Any, settings: Optional[Se
                   on_progress: Optional[Callable[[int], None]] = None) -> RunSummary:
     """Ingest + extract + fuse into `store`: resumable (documents already stored are skipped) and idempotent."""
     from .fuse import fuse
-    from .ingest import read_inputs
 
     settings = settings or Settings.from_overrides({})
     started = time.time()
     summary = RunSummary()
     run_id = store.start_run([str(p) for p in paths])
-    resources = load_resources(settings)
-    for shard in _shards(read_inputs(paths, settings), int(settings.batch_size)):
-        todo: list[Document] = []
-        quarantined: list[Quarantined] = []
-        for item in shard:
-            summary.documents_in += 1
-            if isinstance(item, Quarantined):
-                summary.add_quarantine(item)
-                quarantined.append(item)
-            elif store.known_document(item):
-                summary.already_stored += 1
-            else:
-                todo.append(item)
-        done: list[tuple[Document, list[Mention]]] = []
-        for doc, result in analyse_documents(todo, settings, resources):
-            if isinstance(result, Quarantined):
-                summary.add_quarantine(result)
-                quarantined.append(result)
-            else:
-                summary.processed += 1
-                done.append((doc, result))
-        store.write_shard(done, quarantined)
+    for n, done, quarantined in _analysed_shards(paths, settings, summary, skip=store.known_document):
+        store.write_shard(done, quarantined)  # one transaction per shard: a killed run resumes here
         if on_progress:
-            on_progress(len(shard))
+            on_progress(n)
     mentions = [mention_from_dict(d) for d in store.mention_rows()]
     events = fuse(mentions, settings)
     store.replace_events(events)
