@@ -131,3 +131,55 @@ def test_actors_named_group_beats_generic_iran_backed_label(actors):
 
 def test_actors_bare_resistance_stays_unresolved(actors):
     assert actors.normalize("la Résistance", "fr") is None
+
+
+AMISOM = "AMISOM: African Union Mission in Somalia (2007-2022)"
+JAS = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+ISWAP = "Islamic State (West Africa)"
+SPLA_IO = "SPLA/M-In Opposition: Sudanese People's Liberation Army/Movement-In Opposition"
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("AMISOM forces pushed al-Shabab militants out of two villages.", "en",
+     [("AMISOM forces", AMISOM), ("al-Shabab militants", "Al Shabaab")]),
+    ("Des troupes de l'Union africaine ont été visées par les chebabs.", "fr",
+     [("troupes de l'Union africaine", AMISOM), ("chebabs", "Al Shabaab")]),
+    ("Heavy fighting between the FARDC and a local militia.", "en",
+     [("FARDC", "Military Forces of the Democratic Republic of Congo (2019-)")]),
+    ("Les Forces armées de la RDC ont repris la localité.", "fr",
+     [("Forces armées de la RDC", "Military Forces of the Democratic Republic of Congo (2019-)")]),
+    ("LNA aircraft struck the port while Saiqa units moved in.", "en",
+     [("LNA", "Military Forces of Libya (2014-)"), ("Saiqa", "Military Forces of Libya (2014-) Special Forces")]),
+    ("L'Armée nationale libyenne du maréchal Haftar", "fr", [("Armée nationale libyenne", "Military Forces of Libya (2014-)")]),
+    ("A KDF patrol and Kenyan police officers", "en",
+     [("KDF", "Military Forces of Kenya (2013-2022)"), ("Kenyan police officers", "Police Forces of Kenya (2013-2022)")]),
+    ("The Ethiopian National Defence Force retook the road.", "en",
+     [("Ethiopian National Defence Force", "Military Forces of Ethiopia (2018-)")]),
+    ("SPLA-IO rebels overran an SPLA garrison.", "en",
+     [("SPLA-IO", SPLA_IO), ("SPLA", "Military Forces of South Sudan (2011-)")]),
+    ("Suspected Boko Haram gunmen burned the market.", "en", [("Boko Haram gunmen", JAS)]),
+    ("Boko Haram attacked the village.", "en", [("Boko Haram", JAS)]),
+    ("The ISWAP faction of Boko Haram claimed the raid.", "en", [("ISWAP faction of Boko Haram", ISWAP)]),
+    ("la faction Shekau de Boko Haram", "fr", [("faction Shekau de Boko Haram", JAS)]),
+    ("Militants of Wilayat Gharb Ifriqiyyah", "en", [("Wilayat Gharb Ifriqiyyah", ISWAP)]),
+    ("la police nigérienne et la police burkinabè", "fr",
+     [("police nigérienne", "Police Forces of Niger (2023-)"), ("police burkinabè", "Police Forces of Burkina Faso (2022-)")]),
+    ("اعتقلت الشرطة السودانية متظاهرين", "ar", [("الشرطة السودانية", "Police Forces of Sudan (2019-)")]),
+])
+def test_actors_find_african_forces_and_groups(actors, text, lang, expected):
+    assert [(m.text, m.actor.name) for m in actors.find(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text", ["Police fired tear gas at the crowd.", "La police a dispersé la foule.",
+                                  "AU officials met in Addis Ababa."])
+def test_actors_bare_police_and_au_are_left_to_the_caller(actors, text):
+    assert actors.find(text, "en") == []
+
+
+def test_actors_african_entries_carry_codes(actors):
+    amisom = actors.get(AMISOM)
+    assert amisom is not None and (amisom.inter, amisom.sector) == (8, "IGO")
+    police = actors.get("Police Forces of Egypt (2014-)")
+    assert police is not None and (police.inter, police.country, police.sector) == (1, "EG", "COP")
+    io = actors.get(SPLA_IO)
+    assert io is not None and (io.inter, io.country) == (2, "SS")

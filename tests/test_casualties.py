@@ -127,3 +127,46 @@ def test_casualties_ignores_equipment_distances_and_unquantified_objects(text, l
 ])
 def test_casualties_arabic_cues_digits_and_number_words(text, expected):
     assert _summary(text, "ar") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a singular object after a kill verb counts one
+    ("Unknown attackers killed a local chief near the market.", "en", [("fatalities", 1, False)]),
+    ("Bandits gunned down a trader on the highway.", "en", [("fatalities", 1, False)]),
+    ("Police shot dead a teenager at the checkpoint.", "en", [("fatalities", 1, False)]),
+    ("Des hommes armés ont abattu un enseignant.", "fr", [("fatalities", 1, False)]),
+    ("Two gunmen shot dead a nurse.", "en", [("fatalities", 1, False)]),
+    ("Soldiers shot dead three suspected robbers.", "en", [("fatalities", 3, False)]),
+    # bare singular passives and "another"
+    ("Herder killed in Plateau State.", "en", [("fatalities", 1, False)]),
+    ("Another policeman was killed.", "en", [("fatalities", 1, False)]),
+    ("The village head was shot dead outside his house.", "en", [("fatalities", 1, False)]),
+    ("Commerçant tué près du marché.", "fr", [("fatalities", 1, False)]),
+    ("Le maire du village a été assassiné.", "fr", [("fatalities", 1, False)]),
+    ("Another three villagers were killed.", "en", [("fatalities", 3, False)]),
+    # inserted clauses between the figure and its casualty word
+    ("Twenty people, including four children, were killed in the raid.", "en", [("fatalities", 20, False)]),
+    ("14 miners (among them two foreigners) were killed.", "en", [("fatalities", 14, False)]),
+    ("Onze civils, dont deux femmes, ont été tués.", "fr", [("fatalities", 11, False)]),
+    # one person dying of wounds is one fatality, not an injury
+    ("A trader was shot and later died of his injuries.", "en", [("fatalities", 1, False)]),
+    ("A guard was wounded and subsequently died from his wounds.", "en", [("fatalities", 1, False)]),
+    ("Une passante blessée a succombé à ses blessures.", "fr", [("fatalities", 1, False)]),
+    ("Three were wounded; one of them later died of her wounds.", "en",
+     [("injuries", 3, False), ("fatalities", 1, False)]),
+])
+def test_casualties_singular_victims_bare_passives_inserts_and_died_of_wounds(text, lang, expected):
+    assert _summary(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Farmers were attacked in Benue.", "en"),
+    ("No soldier was killed.", "en"),
+    ("Police killed in crossfire, witnesses claim.", "en"),
+    ("Gunman killed farmer.", "en"),  # active headline: no figure
+    ("Militants were killed a week later.", "en"),
+    ("The convoy was attacked on the road.", "en"),
+    ("A thief who took 14 cattle was beaten to death by a mob.", "en"),  # singular "was": 14 counts cattle
+])
+def test_casualties_bare_subjects_that_are_not_one_victim(text, lang):
+    assert [c for c in find_casualties(text, lang) if c.value] == []

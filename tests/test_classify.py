@@ -312,3 +312,105 @@ def test_type_sentence_arabic_assault_recall_on_gsr_is_measured():
         gold_yes = [row["text"] for row in csv.DictReader(fp) if row["label"] == "yes"]
     found = sum(any(h.plover_type == "ASSAULT" for h in type_sentence(t, "ar")) for t in gold_yes)
     assert found / len(gold_yes) > 0.8
+
+
+# --------------------------------------------------------------------- labour strikes, bare violence, road blocks
+@pytest.mark.parametrize("text, lang", [
+    ("Court clerks across the region went on a 72-hour strike over salary arrears.", "en"),
+    ("Hospital pharmacists have been on strike since Monday.", "en"),
+    ("The federation of unions declared a general strike in the port city.", "en"),
+    ("Miners downed tools at the copper pit demanding a pay rise.", "en"),
+    ("Lecturers embarked on an indefinite strike after talks collapsed.", "en"),
+    ("The strike was called by the teachers' union over unpaid allowances.", "en"),
+    ("Nurses began strike action at two public clinics.", "en"),
+    ("Dockers remained en grève for a second week.", "en"),
+    ("Les infirmiers sont en grève depuis trois jours à Thiès.", "fr"),
+    ("Les centrales syndicales ont décrété une grève générale illimitée.", "fr"),
+    ("Les chauffeurs de taxi ont débrayé pour dénoncer la hausse du carburant.", "fr"),
+    ("أعلن الأطباء إضرابا عن العمل في المستشفى الحكومي.", "ar"),
+])
+def test_type_sentence_labour_strike_is_peaceful_protest_without_weapon(text, lang):
+    hit = only(text, lang)
+    assert hit.sub_event_type == "Peaceful protest"
+    assert hit.event_type == "Protests"
+    assert hit.weapons == []
+
+
+@pytest.mark.parametrize("text", [
+    "A drone strike destroyed a pickup truck carrying fighters.",
+    "A strike on the army depot killed four soldiers.",
+    "Warplanes carried out a strike on the rebel-held district.",
+    "A missile strike hit a fuel depot; union workers were evacuated.",
+])
+def test_type_sentence_strike_with_air_or_military_context_stays_violent(text):
+    subs = {h.sub_event_type for h in type_sentence(text, "en")}
+    assert "Peaceful protest" not in subs
+    assert subs & {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def test_type_snippet_labour_strike_is_not_air_strike():
+    hit = type_snippet("Bakery workers went on a 48-hour strike on Thursday. The union said the strike would go on.")
+    assert hit is not None and hit.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Unidentified men on a motorbike kill a herder near the well.", "en"),
+    ("Ruling-party youth wingers beats residents of the market ward.", "en"),
+    ("Soldiers kill two members of a fishing family at the river bank.", "en"),
+    ("Police assault a reporter outside the court.", "en"),
+    ("Militiamen flogged three women accused of adultery.", "en"),
+    ("An elderly woman was stabbed by unknown men in her compound.", "en"),
+    ("Herders hacked a farmer with machetes on his plot.", "en"),
+    ("Gunmen shoot a shopkeeper in the evening market.", "en"),
+    ("Des inconnus ont poignardé un commerçant près de la gare.", "fr"),
+    ("Des militants du parti ont tabassé des habitants du quartier.", "fr"),
+])
+def test_type_sentence_bare_violence_against_civilians_is_attack(text, lang):
+    hit = only(text, lang)
+    assert (hit.event_type, hit.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_type_sentence_forces_killing_armed_group_members_is_armed_clash():
+    assert only("Security forces kill five members of an armed gang in the forest.", "en").sub_event_type == \
+        "Armed clash"
+
+
+def test_type_sentence_passive_killing_of_soldiers_is_not_attack_on_civilians():
+    assert only("Two soldiers were killed near a village.", "en").sub_event_type == "Armed clash"
+
+
+def test_type_sentence_shoot_down_is_not_a_bare_shooting():
+    subs = {h.sub_event_type for h in type_sentence("Fighters tried to shoot down a helicopter.", "en")}
+    assert "Air/drone strike" not in subs
+
+
+def test_type_sentence_hacked_website_is_other_not_attack():
+    assert only("Hackers hacked the electoral commission website.", "en").sub_event_type == "Other"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Residents are closing roads across the district in protest against power cuts.", "en"),
+    ("Traders blocked roads in protest over a new market levy.", "en"),
+    ("Youths barricaded the highway demanding the release of a local chief.", "en"),
+    ("Motorcycle riders closed the main road to protest the death of a colleague.", "en"),
+    ("Les habitants ont bloqué la route nationale pour exiger de l'eau potable.", "fr"),
+    ("قطع محتجون الطريق احتجاجا على انقطاع المياه.", "ar"),
+])
+def test_type_sentence_roads_closed_in_protest_is_peaceful_protest(text, lang):
+    hit = only(text, lang)
+    assert hit.sub_event_type == "Peaceful protest"
+
+
+def test_type_sentence_blocking_a_protest_is_still_an_intervention():
+    assert only("Police blocked a planned opposition march in the capital.", "en").sub_event_type == \
+        "Protest with intervention"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Riot police dispersed a silent march near the stadium.", "Protest with intervention"),
+    ("Anti-riot units detained several demonstrators at the rally.", "Protest with intervention"),
+    ("Youths rioted in the old town after the verdict.", "Violent demonstration"),
+    ("Protesters fired fireworks at the police lines during the march.", "Violent demonstration"),
+])
+def test_type_sentence_riot_police_name_the_police_not_a_riot(text, sub):
+    assert only(text, "en").sub_event_type == sub

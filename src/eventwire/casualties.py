@@ -4,7 +4,10 @@ A figure counts only when a casualty word governs it: after it ("deux soldats am
 blessés", "three people were killed", "٧ قتلى") or before it ("tuant trois civils", "killing at least five", "the
 death toll rose to 12", "مقتل 3 جنود"). Figures in words and digits (Arabic-Indic too) are read; an indefinite
 article counts one ("a civilian was killed", "مقتل جندي"); conjuncts sharing a casualty word are summed ("trois
-soldats et deux civils tués" → 5); a toll update supersedes earlier fatality figures of the sentence. Vague
+soldats et deux civils tués" → 5); an inserted clause does not break a figure from its casualty word ("16 people,
+including two children, were killed" → 16); a singular subject opening the sentence counts one ("Farmer killed in
+X.", "The priest was shot dead."), and so does "later died of her injuries" (replacing a lone injured figure of one);
+a toll update supersedes earlier fatality figures of the sentence. Vague
 quantities get ACLED's fixed values ("des dizaines" → 12, "hundreds" → 100) and hedges ("environ", "at least")
 mark the value approximate. Explicit zeros ("aucune victime", "no casualties") give 0. Figures that count something
 else (dates, ages, "66 fois", "55 kilomètres", "deux drones ont tué", "l'un des appareils a été abattu") are not
@@ -71,6 +74,10 @@ class _Rules:
     chain: re.Pattern[str]
     masked: Optional[re.Pattern[str]]
     toll: Optional[re.Pattern[str]]
+    self_counting: list[tuple[str, re.Pattern[str]]]
+    bare: Optional[re.Pattern[str]]
+    number_start: re.Pattern[str]
+    singular_aux: Optional[re.Pattern[str]]
 
 
 @functools.lru_cache(maxsize=8)
@@ -88,7 +95,23 @@ def _rules(lang: str) -> _Rules:
     followers: list[str] = []
     counted: dict[str, int] = {}
     things: list[str] = []
+    inserts: list[str] = []
+    self_counting: list[tuple[str, re.Pattern[str]]] = []
+    bare = lex.get("bare_singular") or {}
+    bare_cues: list[str] = []
+    bare_dets: list[str] = []
+    bare_pronouns: list[str] = []
+    bare_blockers: list[str] = []
+    singular_aux: list[str] = []
     for lg in langs:
+        singular_aux.extend(re.escape(a) for a in (lex.get("singular_auxiliaries") or {}).get(lg) or [])
+        inserts.extend(re.escape(i) for i in (lex.get("inserts", {}).get(lg) or []))
+        for kind, patterns in ((lex.get("self_counting") or {}).get(lg) or {}).items():
+            self_counting.extend((kind, re.compile(_START + r"(?:" + p + r")(?!\w)")) for p in patterns)
+        bare_cues.extend((bare.get("cues") or {}).get(lg) or [])
+        bare_dets.extend(re.escape(d) for d in (bare.get("determiners") or {}).get(lg) or [])
+        bare_pronouns.extend(re.escape(d) for d in (bare.get("pronouns") or {}).get(lg) or [])
+        bare_blockers.extend(re.escape(str(b)) for b in (bare.get("blockers") or {}).get(lg) or [])
         counted.update({str(k): int(v) for k, v in (lex.get("counted_nouns", {}).get(lg) or {}).items()})
         things.extend(lex.get("counted_things", {}).get(lg) or [])
         followers.extend(lex.get("passive_followers", {}).get(lg) or [])
@@ -114,10 +137,22 @@ def _rules(lang: str) -> _Rules:
     after_alt = "|".join(f"(?P<a_{k}>{'|'.join(v)})" for k, v in after.items() if v)
     before_alt = "|".join(f"(?P<b_{k}>{'|'.join(v)})" for k, v in before.items() if v)
     masked = lex.get("masked") or []
+    # "16 people, including two children, were killed": an inserted clause between the figure and its casualty word.
+    insert = (r"(?:\s*[,،]\s*(?:" + _alt(inserts) + r")(?!\w)[^,،;.()]{0,80}?[,،]|\s*\([^()]{0,80}\))?"
+              if inserts else "")
+    np_word = (r"(?!(?:" + _alt(bare_blockers + [re.escape(b) for b in list(blockers) + list(words) + things])
+               + r")(?!\w))[^\W\d][\w']*")
+    bare_re = None
+    if bare_cues:
+        subject = (r"(?:" + (r"(?:" + _alt(bare_dets) + r")\s*" if bare_dets else "") + r")?(?:" + np_word
+                   + r"\s+){0,2}?" + np_word)
+        if bare_pronouns:
+            subject = r"(?:" + _alt(bare_pronouns) + r"|" + subject + r")"
+        bare_re = re.compile(r"^\W*(?P<num>" + subject + r")\s+(?P<cue>" + "|".join(bare_cues) + r")(?!\w)")
     tolls = lex.get("toll_update") or []
     return _Rules(
         words=words, vague=vague, counted=counted,
-        after=re.compile(_START + modifier + number + gap + r"\s+(?:" + after_alt + r")(?!\w)"),
+        after=re.compile(_START + modifier + number + gap + insert + r"\s+(?:" + after_alt + r")(?!\w)"),
         before=re.compile(_START + r"(?:" + before_alt + r")\s+" + modifier + number + r"(?!\w)(?!\s+(?:"
                           + not_people + r")(?!\w))"),
         before_counted=re.compile(_START + r"(?:" + before_alt + r")\s+(?P<num>" + _alt(re.escape(c) for c in counted)
@@ -130,6 +165,9 @@ def _rules(lang: str) -> _Rules:
                          r"(?:\s+(?!(?:" + blocked + r")(?!\w))[^\W\d][\w']*){0,3}?\s*(?:,|(?<!\w)(?:et|and|و))\s*$"),
         masked=re.compile(r"(?<!\w)(?:" + "|".join(masked) + r")(?!\w)") if masked else None,
         toll=re.compile(r"(?<!\w)(?:" + "|".join(tolls) + r")(?!\w)") if tolls else None,
+        self_counting=self_counting, bare=bare_re,
+        singular_aux=re.compile(r"(?:" + _alt(singular_aux) + r")\s") if singular_aux else None,
+        number_start=re.compile(r"\s+(?:" + modifier + number + r")(?!\w)"),
     )
 
 
@@ -146,7 +184,10 @@ def parse_number(folded: str, lang: str = "") -> Optional[int]:
     words = rules.words
     total, current, prev = 0, 0, ""
     seen = False
-    for tok in re.split(r"\s+", text):
+    tokens = re.split(r"\s+", text)
+    if len(tokens) > 1 and tokens[0] == "another":
+        tokens = tokens[1:]  # "another two soldiers": two more
+    for tok in tokens:
         if tok in ("et", "and"):
             continue
         if tok not in words and tok.startswith("و") and tok[1:] in words:
@@ -208,6 +249,11 @@ def find_casualties(text: str, lang: str) -> list[Casualty]:
         # object is an active verb.
         if rules.ambiguous is not None and rules.ambiguous.match(folded, cue_start):
             continue
+        # "11 goats was beaten to death": a plural figure cannot be the subject of a singular auxiliary.
+        if rules.singular_aux is not None and rules.singular_aux.match(folded, cue_start):
+            value = parse_number(m.group("num"), lang) if not m.group("vague") else 2
+            if value is not None and value > 1:
+                continue
         add(m, kind, chain=True)
     for m in rules.before.finditer(folded):
         add(m, "fatalities" if m.groupdict().get("b_fatalities") else "injuries")
@@ -219,6 +265,23 @@ def find_casualties(text: str, lang: str) -> list[Casualty]:
             kinds = ("fatalities", "injuries") if kind == "both" else (kind,)
             for k in kinds:
                 found.append((m.start(), m.end(), m.start(), m.end(), k, 0, False))
+
+    for kind, pattern in rules.self_counting:
+        # "later died of her injuries": one dead, the same person as a lone injured figure before it.
+        for m in pattern.finditer(folded):
+            if any(k == kind and f_s < m.end() and f_e > m.start() for f_s, f_e, _, _, k, _, _ in found):
+                continue
+            found = [f for f in found if not (kind == "fatalities" and f[4] == "injuries" and f[5] == 1
+                                              and f[1] <= m.end())]
+            found.append((m.start(), m.end(), m.start(), m.end(), kind, 1, False))
+
+    if rules.bare is not None and not any(f[4] == "fatalities" for f in found):
+        # "Farmer killed in the north.", "The priest was shot dead.": a singular subject opening the sentence.
+        b = rules.bare.match(folded)
+        if b is not None and not re.search(r"(?:s|x)$", b.group("num")) and not (
+                rules.ambiguous is not None and rules.ambiguous.match(folded, b.start("cue"))) and not (
+                rules.number_start.match(folded, b.end("cue"))):
+            found.append((b.start("num"), b.end(), b.start("num"), b.end("num"), "fatalities", 1, False))
 
     if rules.toll is not None:
         # "The death toll rose to 20": the latest toll supersedes the fatality figures before it.

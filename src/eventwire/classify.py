@@ -9,7 +9,9 @@ IED -> Remote explosive...), or with no weapon falls back to Attack when civilia
 clash otherwise (with a low score, so a caller can re-type it from context with `retype_with_weapons`);
 concurrent tactics collapse to the highest in `taxonomy.HIERARCHY` (shelling + air strike -> Air/drone
 strike); combination rules turn a protest met with tear gas into a Protest with intervention; strategic
-developments mentioned inside a violent clause ("an IED hit a convoy") are not separate events.
+developments mentioned inside a violent clause ("an IED hit a convoy") are not separate events. A bare
+"strike" is an air strike only without a labour context (workers, unions, pay: then it is a protest), and a bare
+violent verb ("kill", "beats") is an Attack when armed forces named before it act on a civilian target.
 `type_sentence` returns every distinct event in a sentence; `type_snippet` gives one label for a whole
 snippet (CASE 2021 Task 2 style).
 """
@@ -41,6 +43,10 @@ _SD_KEPT_IN_VIOLENT_CLAUSE = ("Arrests", "Looting/property destruction", "Agreem
 _SD_WITH_WEAPONS = ("Other", "Change to group/activity", "Disrupted weapons use")
 # Concurrent violent cues within this score of the strongest one collapse by the hierarchy.
 _COLLAPSE_MARGIN = 0.2
+# Weight of a generic "strike" cue re-read as a labour action.
+_LABOUR_WEIGHT = 0.65
+# Auxiliaries marking a passive between an armed-force noun and a generic verb ("soldiers were killed").
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|a ete|ont ete|ete|sont|est)\b")
 # Factor applied to a trigger inside a background phrase ("amid ongoing clashes", "au milieu des combats").
 _BACKGROUND_FACTOR = 0.5
 
@@ -131,12 +137,13 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
 
 @dataclass
 class _Entry:
-    kind: str  # specific | generic | modifier | weapon | civilian | military | break | background
-    label: str  # sub-event type, modifier name, or weapon name
+    kind: str  # specific | generic | modifier | weapon | civilian | military | labour | break | background
+    label: str  # sub-event type, modifier name, or weapon name; for a generic cue, its default sub-type
     weight: float
     source: str
     regex: re.Pattern[str]
     not_after: Optional[re.Pattern[str]] = None
+    labour: str = ""  # generic cue only: its sub-type in a labour-dispute context ("strike" -> protest)
 
 
 @dataclass
@@ -166,11 +173,17 @@ def load_lexicon(lang: str) -> _Lexicon:
     generic = data.get("generic") or {}
     for pat, val in (generic.get("cues") or {}).items():
         # `pattern: weight`, or `pattern: [weight, default sub-type]` for cues that name a likely type by
-        # themselves when no weapon decides ("frappes" -> Air/drone strike, "explosion" -> Remote explosive).
-        w, default = (val[0], str(val[1])) if isinstance(val, list) else (val, "")
-        if default:
-            tx.event_type_of(default)
-        entries.append(_Entry("generic", default, float(w), pat, _compile(pat, lang)))
+        # themselves when no weapon decides ("frappes" -> Air/drone strike, "explosion" -> Remote explosive),
+        # or `pattern: [weight, default, labour sub-type]` for a cue that names a labour action instead when
+        # the clause speaks of workers or unions and of no weapon or armed force ("strike", "grève").
+        vals = list(val) if isinstance(val, list) else [val]
+        w = vals[0]
+        default = str(vals[1]) if len(vals) > 1 and vals[1] else ""
+        labour = str(vals[2]) if len(vals) > 2 and vals[2] else ""
+        for name in (default, labour):
+            if name:
+                tx.event_type_of(name)
+        entries.append(_Entry("generic", default, float(w), pat, _compile(pat, lang), labour=labour))
     for sub, cues in (data.get("triggers") or {}).items():
         tx.event_type_of(sub)  # validates the name
         for pat, w in (cues or {}).items():
@@ -182,6 +195,8 @@ def load_lexicon(lang: str) -> _Lexicon:
         entries.append(_Entry("civilian", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("military") or []:
         entries.append(_Entry("military", "", 1.0, pat, _compile(pat, lang)))
+    for pat in data.get("labour") or []:
+        entries.append(_Entry("labour", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("background") or []:
         entries.append(_Entry("background", "", 1.0, pat, _compile(pat, lang)))
     breaks: list[re.Pattern[str]] = []
@@ -214,6 +229,7 @@ class _Cue:
     label: str
     weight: float
     source: str
+    labour: str = ""
 
 
 def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
@@ -224,7 +240,7 @@ def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
                 continue
             if e.not_after is not None and e.not_after.match(norm, m.end()):
                 continue
-            cues.append(_Cue(m.start(), m.end(), e.kind, e.label, e.weight, e.source))
+            cues.append(_Cue(m.start(), m.end(), e.kind, e.label, e.weight, e.source, e.labour))
     return cues
 
 
@@ -289,6 +305,20 @@ def _make_hit(text: str, offset: int, cue: _Cue, sub: str, weapons: list[str], s
         plover_type=ptype, plover_mode=pmode, weapons=list(weapons), score=round(min(1.0, score), 3), cue=source)
 
 
+def _civilians_after_actor(text: str, cues: list[_Cue], g: _Cue) -> bool:
+    """True when armed forces act on civilians: the forces are named before the generic verb `g` (not as the
+    subject of a passive), and the first target named after it is a civilian one."""
+    before = [c for c in cues if c.kind == "military" and c.end <= g.start]
+    after = sorted((c for c in cues if c.kind in ("military", "civilian") and c.start >= g.end),
+                   key=lambda c: c.start)
+    if not before or not after or after[0].kind != "civilian":
+        return False
+    if any(c.kind == "military" and c.start < g.end and c.end > g.start for c in cues):
+        return False
+    last = max(before, key=lambda c: c.end)
+    return not _PASSIVE.search(normalize(text[last.end:g.start]))
+
+
 def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
                  sentence_weapons: Optional[list[str]] = None) -> list[TypeHit]:
     weapons = _weapons_in(cues)
@@ -309,6 +339,14 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         foreground = any(not bg and c.kind != "modifier" for c, bg in zip(trig, inside))
         trig = [replace(c, weight=c.weight * _BACKGROUND_FACTOR) if bg else c
                 for c, bg in zip(trig, inside) if not (bg and (c.kind == "modifier" or foreground))]
+    if not weapons and not military and any(c.kind == "labour" for c in cues):
+        # A bare "strike" / "grève" among workers, unions or wages, with no weapon, armed force or other
+        # violent cue in the clause, is a labour action: it is typed like a specific protest cue, so tear gas
+        # or arrests in the clause still combine with it.
+        gen = [c for c in trig if c.kind == "generic"]
+        if gen and all(c.labour for c in gen):
+            trig = [replace(c, kind="specific", label=c.labour, weight=_LABOUR_WEIGHT,
+                            source=f"labour:{c.source}") if c.kind == "generic" else c for c in trig]
     specific = [c for c in trig if c.kind == "specific"]
     generic = [c for c in trig if c.kind == "generic"]
     modifiers = {c.label for c in trig if c.kind == "modifier"}
@@ -354,6 +392,9 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         # A generic cue that names a likely type by itself ("frappe", "explosion") decides over a bare verb
         # ("a ciblé") in the same clause.
         g = max(generic, key=lambda c: (bool(c.label), c.weight, c.end - c.start))
+        if military and _civilians_after_actor(text, cues, g):
+            # "Soldiers kill three members of a family": armed forces acting on a civilian target.
+            military, civilians = False, True
         if implied:
             violent = [(g, implied[0], max(0.75, g.weight + 0.3), f"generic:{g.source} + weapon")]
         else:

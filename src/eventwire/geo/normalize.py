@@ -72,9 +72,8 @@ def normalize_tokens(text: str) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(raw):
         if _ARABIC_CHAR.search(tok):
-            norm = normalize_arabic_token(tok)
-            if norm:
-                out.append(norm)
+            # casefold too: a stray Latin letter inside an Arabic-script token must not survive in capitals
+            out.extend(_TOKEN_RE.findall(normalize_arabic_token(tok).casefold()))
             continue
         norm = _normalize_latin_token(tok)
         if norm in LATIN_ARTICLES and i + 1 < len(raw):
