@@ -426,10 +426,17 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             if not claimant and attribution is not None and getattr(attribution, "refers_back", False):
                 # "Il a ajouté que ...", "de la même source": the previous speaker.
                 claimant = next((m.claimant for m in reversed(mentions) if m.claimant), None)
-            if not a1[0] and modality == "claimed" and claimant and ctx.actors is not None:
-                actor = ctx.actors.normalize(claimant, ctx.lang)
-                if actor is not None and attribution is not None and attribution.claimant_start is not None:
-                    a1 = (actor.name, claimant, (s_start + attribution.claimant_start, s_start + (attribution.claimant_end or attribution.claimant_start)))
+            if not a1[0] and claimant and ctx.actors is not None:
+                actor = ctx.actors.get(claimant) or ctx.actors.normalize(claimant, ctx.lang)
+                # A party claiming the event, or an armed group publishing it (rebels and militias report their
+                # own attacks), is its initiator unless it is the target.
+                party = actor is not None and (modality == "claimed" or actor.inter in (2, 3))
+                if party and actor is not None and actor.name != a2[0]:
+                    span = None
+                    if attribution.claimant_start is not None:
+                        span = (s_start + attribution.claimant_start,
+                                s_start + (attribution.claimant_end or attribution.claimant_start))
+                    a1 = (actor.name, claimant, span)
 
             # Place: the sentence's event location; several target sites joined by "et"/"and" are several events.
             places: list[Optional[ResolvedPlace]] = []
