@@ -55,16 +55,11 @@ def arabic_scores(folder: Path = ARABIC_GSR, min_score: float = 0.0) -> dict[str
 
 
 def prf(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, tuple[float, float, float, int]]:
-    out = {}
-    for lab in labels:
-        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
-        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
-        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        out[lab] = (pr, rc, f1, tp + fn)
-    return out
+    """Per-class (precision, recall, F1, support), computed by the evaluation scorers."""
+    from eventwire.evaluate.scorers import class_scores
+
+    per_class = class_scores(gold, pred, labels).per_class
+    return {lab: (c["precision"], c["recall"], c["f1"], c["support"]) for lab, c in per_class.items()}
 
 
 def main(argv: list[str] | None = None) -> int:

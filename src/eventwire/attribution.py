@@ -21,12 +21,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Optional
 
-import yaml
 
 from .actors import ActorDictionary, fold_arabic, fold_text, strip_determiners
+from .datafiles import data_yaml
 
 __all__ = ["Attribution", "attribute", "claimant_name"]
 
@@ -59,8 +58,7 @@ class _Cue:
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    raw = resources.files("eventwire").joinpath("data", "lexicon", "attribution.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = fold_arabic(yaml.safe_load(raw))
+    data: dict[str, Any] = fold_arabic(data_yaml("lexicon/attribution.yaml"))
     return data
 
 

@@ -19,12 +19,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Optional
 
-import yaml
 
 from .actors import fold_arabic, fold_text
+from .datafiles import data_yaml
 
 __all__ = ["Casualty", "find_casualties", "parse_number"]
 
@@ -43,8 +42,7 @@ class Casualty:
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    raw = resources.files("eventwire").joinpath("data", "lexicon", "casualties.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = fold_arabic(yaml.safe_load(raw))
+    data: dict[str, Any] = fold_arabic(data_yaml("lexicon/casualties.yaml"))
     return data
 
 

@@ -16,11 +16,10 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Optional, Sequence
 
-import yaml
 
+from .datafiles import data_yaml
 from .models import GEO_NEAR, GEO_REGION, DateValue, Document, Evidence, Mention, ResolvedPlace, TextSpan
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -32,8 +31,7 @@ PRONOUNS = {"il", "elle", "ils", "elles", "it", "they", "he", "she", "which", "q
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    text = resources.files("eventwire").joinpath("data/lexicon/extract.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = data_yaml("lexicon/extract.yaml")
     out: dict[str, Any] = {}
     for lang, entry in raw.items():
         if not isinstance(entry, dict) or "aggregate" not in entry:
@@ -200,8 +198,7 @@ def _generic_plural(sentence: str, lang: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _actor_tables() -> tuple[dict[str, list[tuple[str, re.Pattern[str]]]], dict[str, str], dict[str, str]]:
     """(generic actor patterns per language, demonym -> country, gazetteer country -> ACLED country name)."""
-    text = resources.files("eventwire").joinpath("data/lexicon/extract.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = data_yaml("lexicon/extract.yaml")
     generic = {lang: [(role, re.compile(pattern, re.IGNORECASE)) for role, pattern in (table or {}).items()]
                for lang, table in (raw.get("generic_actors") or {}).items()}
     demonyms = {str(k).lower(): str(v) for k, v in (raw.get("demonyms") or {}).items()}
