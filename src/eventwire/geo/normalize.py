@@ -68,7 +68,8 @@ def _fold(text: str) -> str:
 
 def normalize_tokens(text: str) -> list[str]:
     """The normalized tokens of a name (articles dropped unless the name is only an article)."""
-    raw = [m.group(0) for m in _TOKEN_RE.finditer(_fold(text))]
+    # NFKC first: presentation forms and ligatures (ﴑ, ﬁ) become the letters the rules below know.
+    raw = [m.group(0) for m in _TOKEN_RE.finditer(_fold(unicodedata.normalize("NFKC", text)))]
     out: list[str] = []
     for i, tok in enumerate(raw):
         if _ARABIC_CHAR.search(tok):
