@@ -9,7 +9,9 @@ against that reference: weekdays go to the most recent such day on or before the
 says future; "since/depuis" expressions become periods, never event dates; week- and month-level expressions
 get ACLED precision 2/3 with the ACLED midpoint date. `event_date` picks the governing date of one event:
 the date of the trigger's clause, then its sentence, then the closest earlier date of the paragraph, then the
-reference date with lower precision. `parse_expression` resolves one short expression, falling back to
+reference date with lower precision; given the parse, a date the parse ties to another noun or to a clause
+modifying one ("near X, which saw other clashes on 8 June", "for the August 3 elections") is not the event's.
+A list or a short range of days keeps its days (`DateValue.days`, `event_days`): one event a day, as ACLED codes. `parse_expression` resolves one short expression, falling back to
 dateparser (RELATIVE_BASE = reference, PREFER_DATES_FROM = current_period) for forms the grammar lacks.
 
 Documented choices: a night "de mercredi à jeudi 14 décembre" is dated to the later day (Thursday), with
@@ -36,7 +38,7 @@ import functools
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from .dates_scan import Lexicon, RawDate, lexicon, normalize, normalize_light, scan
 from .models import TIME_DAY, TIME_MONTH, TIME_WEEK, DateValue, TextSpan
@@ -46,6 +48,10 @@ _UNRESOLVED = "relative to a reference known only to precision"
 
 # Days between an undated event and a day-precision publication date (see `fallback_day`).
 FALLBACK_LAG_DAYS = 1
+
+# A list or range of days up to this long is one event a day (ACLED codes each day of a multi-day event as its
+# own event); a longer range is one event with week or month precision.
+MAX_SPLIT_DAYS = 7
 
 # Reference precision beyond ACLED's 1..3: 4 = only the year is (weakly) known, 5 = nothing known (today used).
 REF_YEAR, REF_UNKNOWN = 4, 5
@@ -359,9 +365,13 @@ class _Resolver:
             return None
         first_month = mon if raw.get("mon2") else mon2
         if raw.get("list") or (not raw.get("mon2") and raw.get("day") > raw.get("day2")):
-            # "17 and 21 June" / "June 24 and 21" is a list of days, not a range: keep the first one named.
+            # "17 and 21 June" / "June 24 and 21" is a list of days, not a range: the first one named is the
+            # date; every day named is kept in `days` (one event a day, see `event_days`).
             d = self._day_month(raw, raw.get("day"), mon, raw.get("year"))
-            return _value(d, d, TIME_DAY, raw, "list of days: first one kept") if d else None
+            if d is None:
+                return None
+            days = tuple(sorted({d, last}))
+            return replace(_value(d, d, TIME_DAY, raw, "list of days: first one kept"), days=days)
         else:
             first = _safe_date(last.year, first_month, raw.get("day"))
             if first is not None and first > last:
@@ -369,7 +379,11 @@ class _Resolver:
         if first is None:
             return None
         precision = _precision_of(first, last)
-        return _value(first, last, precision, raw, f"range {first.isoformat()}..{last.isoformat()}")
+        span_days = (last - first).days
+        days = tuple(first + dt.timedelta(days=k) for k in range(span_days + 1)) \
+            if 0 < span_days < MAX_SPLIT_DAYS else ()
+        return replace(_value(first, last, precision, raw, f"range {first.isoformat()}..{last.isoformat()}"),
+                       days=days)
 
     def _r_nightrange(self, raw: RawDate) -> Optional[DateValue]:
         last = self._day_month(raw, raw.get("day2"), raw.get("mon"), raw.get("year"))
@@ -791,8 +805,57 @@ def _paragraph_start(text: str, pos: int) -> int:
     return start
 
 
+# Dependency labels (spaCy English and French/UD) of a clause that modifies a noun: "who had returned on 2 May",
+# "qui avait commencé le 3 juin", "suspected of attacks on 18 May".
+_NOUN_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
+# A date modifying a noun directly: "the August 3 elections", "les élections du 3 août" (nmod).
+_NOUN_MODIFIERS = frozenset({"nmod", "compound", "amod", "nummod", "poss"})
+
+
+def _attachment(parse: Any, span: TextSpan) -> Any:
+    """The token through which a date expression hangs in the parse: its first token (in text order) whose
+    head lies outside the expression — the preposition of "on 11 May", the month of "the August 3 elections"."""
+    toks = parse.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return None
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i not in inside or tok.head.i == tok.i:
+            return tok
+    return toks.root
+
+
+def foreign_date(parse: Any, date_span: TextSpan, trigger: TextSpan) -> bool:
+    """True when the parse ties a date of the trigger's sentence to something else than the event: it sits in a
+    clause that modifies another noun ("near X, which was the site of other clashes on 8 June", "men charged
+    with saying ... on 11 May were tortured") or modifies another noun directly ("for the August 3
+    elections"). A clause or modifier of the trigger noun itself ("the attack carried out on Monday") is the
+    event's. `parse` is the spaCy Doc of the text (any object with `char_span`)."""
+    date_tok = _attachment(parse, date_span)
+    trig = parse.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if date_tok is None or trig is None or len(trig) == 0:
+        return False
+    trig_ids = {t.i for t in trig}
+    trig_chain = set()
+    tok = trig.root
+    while True:
+        trig_chain.add(tok.i)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if date_tok.dep_ in _NOUN_MODIFIERS and date_tok.head.i not in trig_ids \
+            and date_tok.head.pos_ in ("NOUN", "PROPN") and not (date_tok.i in trig_ids):
+        return True
+    tok = date_tok
+    while tok.i not in trig_chain and tok.head.i != tok.i:
+        if tok.dep_ in _NOUN_CLAUSES and tok.head.i not in trig_ids:
+            return True
+        tok = tok.head
+    return False
+
+
 def event_date(dates: list[DateValue], text: str, sentence: TextSpan, trigger: TextSpan,
-               ref: DateReference) -> DateValue | None:
+               ref: DateReference, parse: Any = None) -> DateValue | None:
     """The governing date of the event whose trigger is `trigger` inside `sentence`.
 
     Order: (1) the best date of the trigger's clause — the sentence, cut at semicolons and line breaks so a
@@ -804,11 +867,15 @@ def event_date(dates: list[DateValue], text: str, sentence: TextSpan, trigger: T
     before it (`fallback_day`) with precision 2 over the week up to the reference; with a month or weaker
     reference its date with precision 3. In (2) and (3) a month window containing the reference day is
     skipped (the fallback is more specific). Periods are never returned; the first date of the document is
-    never used just because it is first. None only when `ref` is None.
+    never used just because it is first. With `parse` (the spaCy Doc of `text`), a date of the clause that the
+    parse ties to another noun or to a clause modifying one is not the event's (`foreign_date`). None only
+    when `ref` is None.
     """
     points = [d for d in dates if d.kind == "point" and d.span is not None]
     seg_start, seg_end = _segment(text, sentence, trigger)
     in_clause = [d for d in points if d.span and seg_start <= d.span.start and d.span.end <= seg_end]
+    if parse is not None:
+        in_clause = [d for d in in_clause if d.span and not foreign_date(parse, d.span, trigger)]
     if in_clause:
         best = max(in_clause, key=lambda d: _score(d, text, sentence, trigger))
         return replace(best, note=best.note + "; governing date of the sentence")
@@ -836,3 +903,18 @@ def event_date(dates: list[DateValue], text: str, sentence: TextSpan, trigger: T
         how = "month precision"
     return DateValue(date=day, precision=precision, first=first, last=last, span=None, kind="point",
                      note=f"no date in the sentence or paragraph: reference date ({ref.source}), {how}")
+
+
+def event_days(value: DateValue | None) -> list[DateValue | None]:
+    """One date per day of an event dated by a list or a short range of days ("on 17 and 21 June",
+    "24-26 June", "du 3 au 5 juin"), each of day precision with the same evidence span; otherwise `[value]`.
+
+    ACLED codes an event that spans several named days as one event a day; casualties given for the whole
+    span are then shared out by the caller.
+    """
+    if value is None or len(value.days) < 2:
+        return [value]
+    n = len(value.days)
+    return [replace(value, date=day, first=day, last=day, precision=TIME_DAY, days=(),
+                    note=value.note + f"; day {k} of {n} named (one event a day)")
+            for k, day in enumerate(value.days, 1)]

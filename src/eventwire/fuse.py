@@ -59,6 +59,9 @@ def compatible(a: Mention, b: Mention, settings: Settings) -> bool:
         return False
     if a.doc_id == b.doc_id and a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start:
         return False  # two triggers of one sentence were split on purpose (two events)
+    if a.doc_id == b.doc_id and a.trigger.start == b.trigger.start and a.date is not None and b.date is not None \
+            and a.date.span is not None and a.date.date != b.date.date:
+        return False  # one report of several named days: one event a day (days.split_by_day)
     if a.date is not None and b.date is not None:
         days = settings.fuse_days
         if (a.date.first - b.date.last).days > days or (b.date.first - a.date.last).days > days:
@@ -101,10 +104,13 @@ def cluster(mentions: Iterable[Mention], settings: Settings) -> list[list[Mentio
     """Group mentions into events (deterministic greedy clustering, every member compatible with the cluster)."""
     clusters: list[list[Mention]] = []
     for m in sorted(mentions, key=_order_key):
-        for c in clusters:
-            if all(compatible(m, other, settings) for other in c):
-                c.append(m)
-                break
+        fits = [c for c in clusters if all(compatible(m, other, settings) for other in c)]
+        if fits:
+            # Among the events it fits, the one whose members give its own day (a report of the second day of a
+            # two-day clash joins that day, not the first), else the earliest formed.
+            same_day = [c for c in fits if m.date is not None
+                        and any(o.date is not None and o.date.date == m.date.date for o in c)]
+            (same_day or fits)[0].append(m)
         else:
             clusters.append([m])
     return clusters

@@ -122,7 +122,8 @@ class DateValue:
 
     `date` follows ACLED: the exact day, or the midpoint of the week/month window when less precise.
     `first`/`last` bound the window. `kind` is "point" for an event date and "period" for spans such as
-    "depuis le 17 octobre" which must never become a single event date.
+    "depuis le 17 octobre" which must never become a single event date. `days` lists the separate days a
+    list or a short range of days names ("17 and 21 June", "du 3 au 5 juin"): ACLED codes one event a day.
     """
 
     date: dt.date
@@ -132,6 +133,7 @@ class DateValue:
     span: Optional[TextSpan] = None
     kind: str = "point"
     note: str = ""
+    days: tuple[dt.date, ...] = ()
 
 
 @dataclass
@@ -278,6 +280,7 @@ def mention_from_dict(d: dict[str, Any]) -> Mention:
         for key in ("date", "first", "last"):
             date[key] = _date(date[key])
         date["span"] = _span(date.get("span"))
+        date["days"] = tuple(_date(day) for day in date.get("days") or ())
         data["date"] = DateValue(**date)
     data["evidence"] = [Evidence(**e) for e in data.get("evidence") or []]
     return Mention(**data)

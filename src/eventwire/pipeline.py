@@ -106,6 +106,7 @@ def analyse_document(doc: Document, settings: Settings, resources: Optional[Reso
                      sdoc: Any = None) -> list[Mention]:
     """Event mentions of one document (nlp → extract → resolve). `sdoc` is a ready spaCy Doc, if any."""
     from .dates import find_dates, reference_for
+    from .days import split_by_day
     from .extract import DocContext, extract_mentions
     from .nlp import get_nlp
 
@@ -121,7 +122,7 @@ def analyse_document(doc: Document, settings: Settings, resources: Optional[Reso
     toponyms = resources.geocoder.find_toponyms(text, lang, ner)
     ctx = DocContext(doc=doc, lang=lang, text=text, ref=ref, dates=dates, toponyms=toponyms,
                      geocoder=resources.geocoder, actors=resources.actors)
-    return extract_mentions(ctx, sdoc)
+    return [day for m in extract_mentions(ctx, sdoc) for day in split_by_day(m)]
 
 
 def analyse_documents(docs: Sequence[Document], settings: Settings,
