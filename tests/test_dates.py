@@ -506,3 +506,12 @@ def test_dates_parse_keeps_the_events_own_date(lang: str, text: str, trigger: st
     trig = _span(text, trigger)
     value = event_date(dates, text, _sentence_of(text, trig.start), trig, REF, parse=_parse(text, lang))
     assert value is not None and value.date == expected
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Gulf Security Review;DAILY ALERT 12 DEC 2023;Officials condemn the bombing of a bus by militants", "bombing"),
+    ("Northern security sitrep - week ending 9 December 2023;Gunmen kill three soldiers near the base", "kill"),
+])
+def test_dates_bulletin_label_date_does_not_date_a_later_headline(text: str, trigger: str) -> None:
+    value = _governing(text, "en", trigger)
+    assert value is not None and value.span is None  # the publication fallback, not the bulletin's date

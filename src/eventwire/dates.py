@@ -796,6 +796,10 @@ def _inheritable(d: DateValue, ref: DateReference) -> bool:
     return not (d.precision == TIME_MONTH and d.first <= ref.date <= d.last)
 
 
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     blank = re.compile(r"\n[ \t]*\n")
     sep = blank if blank.search(text) else re.compile(r"\n")
@@ -861,7 +865,8 @@ def event_date(dates: list[DateValue], text: str, sentence: TextSpan, trigger: T
     Order: (1) the best date of the trigger's clause — the sentence, cut at semicolons and line breaks so a
     list of headlines is a list of clauses — preferring the one tied to the trigger by "survenue le"/"which
     took place on", not the date of a reporting verb, not a relative day the reference cannot resolve,
-    closest; (2) the closest earlier date of the same paragraph (earlier clauses of the sentence included);
+    closest; (2) the closest earlier date of the same paragraph (earlier clauses of the sentence included)
+    that is not the date of a report ("said on Monday", a bulletin label "DAILY ALERT 16 AUG 2022");
     (3) a day-precision date of a later clause of the sentence (a later headline's month or period label
     "Casualty Report: May 2021", "in Period of November 1st – 14th" is not the event's); (4) the fallback: with a day-precision reference the day
     before it (`fallback_day`) with precision 2 over the week up to the reference; with a month or weaker
@@ -880,8 +885,10 @@ def event_date(dates: list[DateValue], text: str, sentence: TextSpan, trigger: T
         best = max(in_clause, key=lambda d: _score(d, text, sentence, trigger))
         return replace(best, note=best.note + "; governing date of the sentence")
     para = _paragraph_start(text, sentence.start)
+    _, reporting = _cue_sets()
     before = [d for d in points if d.span and para <= d.span.start and d.span.end <= seg_start
-              and _inheritable(d, ref)]
+              and _inheritable(d, ref)
+              and not _matches_before(reporting, text, d.span.start, 40, _line_start(text, d.span.start))]
     if before:
         best = max(before, key=lambda d: d.span.end if d.span else 0)
         return replace(best, note=best.note + "; from an earlier sentence of the paragraph")
