@@ -248,3 +248,79 @@ def test_extract_short_report_takes_its_place_from_another_sentence(analyse):
     mentions = analyse(text, "en")
     assert len(mentions) == 1
     assert mentions[0].place is not None and mentions[0].place.place.name == "Mogadishu"
+
+
+# --- location fallbacks: a place inside the initiator, the country of the actors -------------------------
+def _ctx_with_place(text: str, name: str, feature: str = "city"):
+    from eventwire.extract import DocContext
+    from eventwire.models import Document, Place, ResolvedPlace, TextSpan
+
+    start = text.index(name)
+    place = Place(place_id=f"t:{name}", name=name, latitude=0.0, longitude=0.0, country_code="XX", country="X",
+                  feature=feature)
+    top = ResolvedPlace(span=TextSpan(start, start + len(name), name), place=place, geo_precision=1, score=1.0)
+    ctx = DocContext(doc=Document(doc_id="t", text=text), lang="en", text=text, ref=None, dates=[], toponyms=[top])
+    return ctx, top
+
+
+@pytest.mark.parametrize("text,place,actor", [
+    ("The Kinshasa police beat twenty protesters.", "Kinshasa", "The Kinshasa police"),
+    ("A Derna militia executed two men.", "Derna", "A Derna militia"),
+    ("La police de Goma a frappé des manifestants.", "Goma", "La police de Goma"),
+])
+def test_place_in_actor_keeps_a_town_that_names_a_local_force(text, place, actor):
+    from eventwire.extract import _place_in_actor
+
+    ctx, top = _ctx_with_place(text, place)
+    start = text.index(actor)
+    kept = _place_in_actor(ctx, top, (start, start + len(actor)))
+    assert kept is not None and kept.place is top.place
+    assert kept.geo_precision == 2
+
+
+@pytest.mark.parametrize("text,place,actor,feature", [
+    ("Damascus said it had shelled the rebels.", "Damascus", "Damascus", "city"),
+    ("Les forces de Damas ont bombardé la région.", "Damas", "Les forces de Damas", "city"),
+    ("Les États-Unis ont frappé des positions.", "États-Unis", "Les États-Unis", "country"),
+])
+def test_place_in_actor_drops_a_place_that_is_the_actor_itself(text, place, actor, feature):
+    from eventwire.extract import _place_in_actor
+
+    ctx, top = _ctx_with_place(text, place, feature)
+    start = text.index(actor)
+    assert _place_in_actor(ctx, top, (start, start + len(actor))) is None
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,lang,country", [
+    ("Al Shabaab fighters ambushed an army convoy on Tuesday, killing three soldiers.", "en", "Somalia"),
+    ("Tunisian warplanes bombed militant hideouts in the mountains on Thursday.", "en", "Tunisia"),
+    ("Des soldats maliens ont été tués lundi dans une embuscade tendue par des hommes armés.", "fr", "Mali"),
+    ("Les shebab ont attaqué une base militaire mardi, tuant cinq soldats.", "fr", "Somalia"),
+])
+def test_extract_event_with_no_place_takes_the_country_of_its_actors(analyse, text, lang, country):
+    mentions = analyse(text, lang)
+    assert len(mentions) == 1
+    place = mentions[0].place
+    assert place is not None and place.place is not None
+    assert place.place.feature == "country" and place.place.country == country
+    assert place.geo_precision == 3
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text,lang", [
+    ("A French tourist was kidnapped by gunmen on Sunday.", "en"),
+    ("Un touriste français a été enlevé dimanche par des hommes armés.", "fr"),
+])
+def test_extract_demonym_of_a_foreign_victim_gives_no_country(analyse, text, lang):
+    mentions = analyse(text, lang)
+    assert len(mentions) == 1
+    assert mentions[0].place is None or mentions[0].place.place is None
+
+
+@pytest.mark.integration
+def test_extract_named_town_beats_the_country_of_the_actors(analyse):
+    mentions = analyse("Boko Haram fighters attacked a village near Diffa on Monday, killing four people.", "en")
+    assert len(mentions) == 1
+    place = mentions[0].place
+    assert place is not None and place.place is not None and place.place.name == "Diffa"

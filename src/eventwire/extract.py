@@ -8,7 +8,9 @@ aggregate statistics over periods, generic background, plans and threats, and an
 ("cette attaque") which enrich the event they refer to instead of creating a new one. Unnamed actors get ACLED's
 names ("Military Forces of Kenya", "Unidentified Armed Group (Mali)", "Protesters (Tunisia)") from the cue
 words in extract.yaml; a short report (a wire note) whose trigger sentence names no place takes the report's
-most specific place; a list of towns ("in A, B and C") gives one event per town.
+most specific place; a report that names no usable place at all is placed in the country its actors or demonyms
+tie it to ("al Shabaab fighters", "Tunisian warplanes"), at geo_precision 3; a list of towns ("in A, B and C")
+gives one event per town.
 """
 from __future__ import annotations
 
@@ -65,6 +67,7 @@ class DocContext:
     geocoder: Any = None
     actors: Any = None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    country_votes: Optional[dict[str, tuple[float, TextSpan]]] = None  # cache of `_country_votes`
 
 
 def mention_id(doc_id: str, start: int, end: int, sub_event_type: str, place_id: str = "") -> str:
@@ -442,7 +445,9 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 sites = [t for t in _sites_in(ctx.toponyms, s_start, s_end)
                          if a1[2] is None or not (t.span.start < a1[2][1] and a1[2][0] < t.span.end)]
                 if loc is not None and a1[2] is not None and loc.span.start < a1[2][1] and a1[2][0] < loc.span.end:
-                    loc = None  # the initiator's name ("les États-Unis ont ...") is not where it happened
+                    # The initiator's name ("les États-Unis ont ...") is not where it happened, but a town that
+                    # names a local force ("the Kinshasa police", "la police de Goma") is.
+                    loc = _place_in_actor(ctx, loc, a1[2])
                 if loc is not None and is_short_report(ctx.text):
                     loc = _consistent_place(ctx, loc, a_start, s_start, s_end)
                 listed = _coordinated_places(ctx, loc, s_start, s_end) if hit.event_type != "Strategic developments" else []
@@ -461,7 +466,7 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             else:
                 places.append(None)
 
-            dv = event_date(ctx.dates, ctx.text, sentence_span, trigger_span, ctx.ref)
+            dv = event_date(ctx.dates, ctx.text, sentence_span, trigger_span, ctx.ref, parse=sdoc)
             for place in places:
                 if place is None:
                     place = _fallback_place(ctx, mentions, s_start)
@@ -479,6 +484,9 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 if vague and is_short_report(ctx.text):
                     # A short report (a wire note) names its place once, often in another sentence.
                     place = _document_place(ctx, a_start, _country_of(place)) or place
+                if not _country_of(place):
+                    # No place that lies in a country: the country its actors or demonyms tie the report to.
+                    place = _actor_country_place(ctx) or place
                 country = _country_of(place) or _doc_country(ctx)
                 assoc1 = ""
                 if hit.event_type in _DEFAULT_ACTORS:
@@ -727,6 +735,28 @@ def _nearest_preceding_actor(ctx: DocContext, s_text: str, s_start: int, trigger
     return best.actor.name, best.text, (s_start + best.start, s_start + best.end)
 
 
+_KEEP_PLACE_IN_ACTOR = True
+_LOCAL_FORCE_OF = re.compile(r"\b(?:police|gendarmerie|milice|militia|mairie|municipalit[ée]|garnison|garrison)\s+"
+                             r"(?:de\s+|d'\s*|of\s+)(?:la\s+|le\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _place_in_actor(ctx: DocContext, loc: ResolvedPlace, actor: tuple[int, int]) -> Optional[ResolvedPlace]:
+    """The event place found inside the initiator's phrase: kept (geo_precision 2) when it is a town or site that
+    qualifies a local force or group ("the Kinshasa police", "a Derna militia", "la police de Goma"); dropped when
+    the phrase is the place itself or a state ("les États-Unis ont frappé", "Damascus said")."""
+    if not _KEEP_PLACE_IN_ACTOR or loc.place is None or loc.place.feature not in ("city", "admin2", "site", "airport"):
+        return None
+    before = ctx.text[actor[0]:loc.span.start]
+    after = ctx.text[loc.span.end:actor[1]]
+    premodifier = bool(re.search(r"\w", after)) and bool(
+        re.fullmatch(r"\s*(?:(?:the|a|an)\s+)?", before, re.IGNORECASE))
+    if not (premodifier or _LOCAL_FORCE_OF.search(before)):
+        return None
+    return ResolvedPlace(span=loc.span, place=loc.place, geo_precision=max(loc.geo_precision, GEO_NEAR),
+                         score=loc.score * 0.8, reason=f"the place named in the initiator '{ctx.text[actor[0]:actor[1]]}'",
+                         relation=loc.relation)
+
+
 def _antecedent(mentions: list[Mention], hit: Any) -> Optional[Mention]:
     for m in reversed(mentions):
         if m.event_type == hit.event_type:
@@ -750,6 +780,83 @@ def _fallback_place(ctx: DocContext, mentions: list[Mention], s_start: int) -> O
             return ResolvedPlace(span=top.span, place=top.place, geo_precision=GEO_REGION, score=top.score * 0.5,
                                  reason="only a country/region is named", relation=top.relation)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_nouns() -> frozenset[str]:
+    raw = data_yaml("lexicon/extract.yaml").get("foreign_nationals") or {}
+    return frozenset(str(w).lower() for words in raw.values() for w in words or [])
+
+
+def _country_votes(ctx: DocContext) -> dict[str, tuple[float, TextSpan]]:
+    """Country votes of a document that names no usable place: its country-bound actors (`actors.yaml`
+    countries, `data/geo/actor_countries.tsv`: "al Shabaab", "UPND"), demonyms ("Tunisian air force", "soldats
+    maliens") and country names. A demonym on a foreigner noun ("a French tourist") is no vote. Each text span
+    votes once; value: (weight, first span) per ISO2 code."""
+    from .geo.geocode import load_actor_countries, load_demonyms
+    from .geo.normalize import tokenize
+
+    text = ctx.text
+    taken: list[tuple[int, int]] = []
+    votes: dict[str, tuple[float, TextSpan]] = {}
+
+    def vote(cc: str, start: int, end: int, weight: float) -> None:
+        if not cc or any(start < e and s < end for s, e in taken):
+            return
+        taken.append((start, end))
+        w, span = votes.get(cc, (0.0, TextSpan(start, end, ctx.doc.text[start:end])))
+        votes[cc] = (w + weight, span)
+
+    for top in ctx.toponyms:  # a country named anywhere ("Egypt says ...")
+        if top.place is not None and top.place.feature == "country":
+            vote(top.place.country_code, top.span.start, top.span.end, 0.6)
+    if ctx.actors is not None:
+        for m in ctx.actors.find(text, ctx.lang):
+            if m.actor.country:
+                vote(m.actor.country, m.start, m.end, 0.6 if m.actor.inter in (2, 3, 4) else 0.5)
+    caps, names = load_actor_countries()
+    for name, cc in caps.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            vote(cc, m.start(), m.end(), 0.6)
+    tokens = tokenize(text)
+    norms = [t.norm for t in tokens]
+    demonyms = load_demonyms()
+    foreign = _foreign_nouns()
+    for i, tok in enumerate(tokens):
+        for n in (4, 3, 2, 1):
+            key = " ".join(norms[i:i + n])
+            if i + n <= len(norms) and key in names and tok.raw[:1].isupper():
+                vote(names[key], tok.start, tokens[i + n - 1].end, 0.6)
+                break
+        if tok.norm in demonyms and (tok.raw[:1].isupper() or len(tok.norm) > 5):
+            around = {tokens[j].raw.lower() for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+            if not around & foreign:
+                vote(demonyms[tok.norm], tok.start, tok.end, 0.5)
+    return votes
+
+
+def _actor_country_place(ctx: DocContext) -> Optional[ResolvedPlace]:
+    """An event whose report names no place that resolves: the country its actors or demonyms tie the report to
+    ("al Shabaab fighters attacked ...", "Tunisian air force bombed ..."), at the country's reference point with
+    geo_precision 3, as ACLED codes an event it can place in a country only. None when nothing points to one
+    country (a tie between two countries is no answer)."""
+    gaz = getattr(ctx.geocoder, "gaz", None)
+    if gaz is None:
+        return None
+    if ctx.country_votes is None:
+        ctx.country_votes = _country_votes(ctx)
+    votes = ctx.country_votes
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1][0], kv[1][1].start))
+    if len(ranked) > 1 and abs(ranked[0][1][0] - ranked[1][1][0]) < 1e-9:
+        return None
+    cc, (weight, span) = ranked[0]
+    place = gaz.country_place(cc)
+    if place is None:
+        return None
+    return ResolvedPlace(span=span, place=place, geo_precision=GEO_REGION, score=min(weight, 1.0) * 0.5,
+                         reason=f"no place named: '{span.text}' ties the report to {place.name}")
 
 
 def is_short_report(text: str) -> bool:
