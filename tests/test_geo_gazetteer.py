@@ -13,6 +13,7 @@ from eventwire.errors import EventwireError
 from builders import place_row
 from eventwire.geo import Gazetteer, build_gazetteer, normalize_name
 from eventwire.geo.build import (
+    REGION_SITE_TYPES,
     SITE_COLUMNS,
     PlaceRow,
     _add_name,
@@ -144,7 +145,9 @@ def test_sites_file_has_the_required_columns_and_valid_rows():
     for r in rows:
         assert set(SITE_COLUMNS) <= set(r)
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180
-        assert r["name_en"] and r["name_fr"] and r["name_ar"] and r["country_code"] and r["admin1"]
+        assert r["name_en"] and r["name_fr"] and r["name_ar"]
+        # seas, deserts and parts of continents may lie in several countries; point sites lie in one admin1
+        assert r["type"] in REGION_SITE_TYPES or (r["country_code"] and r["admin1"])
         assert r["source1"]
     countries = {r["country_code"] for r in rows}
     assert {"SY", "IQ", "YE", "LB", "IL", "PS", "ML", "NE", "UA"} <= countries
@@ -272,7 +275,8 @@ def test_aliases_file_rows_name_gazetteer_ids_and_known_kinds():
 
     rows = read_sites(data_file(ALIASES_FILE))
     assert len(rows) > 150
-    assert all(r["place_id"].split(":")[0] in ("country", "admin1") and r["kind"] in ("abbrev", "name") for r in rows)
+    assert all(r["place_id"].split(":")[0] in ("country", "admin1", "admin2", "region") and r["kind"] in ("abbrev", "name")
+               for r in rows)
     aliases = read_aliases()
     assert ("W.Va.", 2) in aliases["admin1:US.WV"] and ("UAE", 2) in aliases["country:AE"]
 
@@ -302,3 +306,15 @@ def test_real_gazetteer_countries_and_admin1_sit_at_geonames_points(real_gazette
     best = [c for c in gaz.lookup(name) if c.place.place_id.startswith(place_id)]
     assert best, name
     assert abs(best[0].place.latitude - lat) < 0.1 and abs(best[0].place.longitude - lon) < 0.1
+
+
+@pytest.mark.integration
+def test_built_index_knows_oceans_and_seas_as_regions():
+    path = Settings.from_overrides({}).gazetteer_file()
+    if not path.exists():
+        pytest.skip("no built gazetteer")
+    gaz = Gazetteer.open(path)
+    cands = [c for c in gaz.candidates("Indian Ocean", loose=False) if c.place.place_id.startswith("site:")]
+    if not cands:
+        pytest.skip("gazetteer built before the curated seas were added")
+    assert cands[0].feature == "region"

@@ -460,3 +460,133 @@ def test_find_toponyms_unknown_suburb_named_with_its_town_takes_the_town(note_ge
     first = results[0]
     assert first.span.text == "Wentworth" and first.place is not None and first.place.place_id == "geonames:13"
     assert first.geo_precision == GEO_NEAR
+
+
+# --- issue #4: resolution families found on GeoWebNews / LGL and on African conflict notes -----------------------
+
+FAMILY_ROWS = [
+    _row("country:ZA", "South Africa", -29.0, 24.0, "ZA", "country", []),
+    _row("country:KE", "Kenya", 0.5, 38.0, "KE", "country", []),
+    _row("country:CD", "DR Congo", -2.5, 23.5, "CD", "country", []),
+    _row("country:GB", "United Kingdom", 54.0, -2.0, "GB", "country", []),
+    _row("admin1:ZA.06", "Gauteng", -26.1, 28.1, "ZA", "admin1", [], admin1_code="ZA.06", admin1="Gauteng"),
+    _row("admin1:CD.10", "Tanganyika", -6.0, 27.5, "CD", "admin1", [], admin1_code="CD.10", admin1="Tanganyika"),
+    _row("admin1:GB.ENG", "England", 52.2, -0.7, "GB", "admin1", [], admin1_code="GB.ENG", admin1="England"),
+    _row("geonames:101", "Soshanguve", -25.52, 28.10, "ZA", "city", [], admin1_code="ZA.06", population=400_000),
+    _row("geonames:102", "Lakeview Heights", 42.0, -87.9, "US", "city", ["Velding"], population=12_000),
+    _row("geonames:103", "Velding", 38.3, -81.6, "US", "city", [], population=1_600),
+    _row("geonames:104", "Marimba", -1.35, 36.67, "KE", "city", [], population=102_000),
+    _row("geonames:105", "Bulange", -5.8, 13.6, "CD", "city", [], admin1_code="CD.08", population=60_000),
+    _row("geonames:106", "Kisumu", -0.10, 34.76, "KE", "city", [], population=400_000),
+    _row("geonames:107", "Kisano", -2.35, 29.75, "RW", "city", [], population=30_000),
+    _row("geonames:108", "Tumbi", 14.9, 3.4, "NE", "city", [], population=15_000),
+    _row("geonames:109", "Sirtopolis", 31.2, 16.6, "LY", "city", ["Sirta"], population=120_000),
+    _row("geonames:110", "Sirta", 47.2, 22.3, "RO", "city", [], population=3_000),
+    _row("geonames:111", "Innstadt", 47.26, 11.39, "AT", "city", ["Inn"], population=130_000),
+    _row("geonames:112", "Holm", 6.05, 121.0, "PH", "city", [], population=101_000),
+    _row("geonames:113", "Dembi", 9.5, 37.0, "ET", "city", [], population=2_000),
+    _row("geonames:114", "Fargo", 46.88, -96.79, "US", "city", [], population=120_000),
+    _row("geonames:115", "Moorhead", 46.87, -96.77, "US", "city", [], population=44_000),
+]
+
+
+@pytest.fixture(scope="module")
+def family_geocoder(tmp_path_factory) -> Geocoder:
+    path = tmp_path_factory.mktemp("gaz") / "families.sqlite"
+    write_index(path, iter(FAMILY_ROWS), "test")
+    return Geocoder(Gazetteer.open(path))
+
+
+def _ner(text, *words, label="GPE"):
+    return [(text.index(w), text.index(w) + len(w), label) for w in words]
+
+
+def test_resolve_spans_main_name_beats_another_place_s_alternate_name(family_geocoder):
+    text = "The council of Velding met on Monday."
+    start = text.index("Velding")
+    [r] = family_geocoder.resolve_spans(text, [(start, start + 7)], "en")
+    assert r.place is not None and r.place.place_id == "geonames:103"
+
+
+def test_resolve_spans_much_better_known_place_keeps_its_alternate_name(family_geocoder):
+    text = "Fighters of Sirta shelled the port."
+    start = text.index("Sirta")
+    [r] = family_geocoder.resolve_spans(text, [(start, start + 5)], "en")
+    assert r.place is not None and r.place.place_id == "geonames:109"
+
+
+def test_resolve_spans_word_of_a_longer_name_that_is_only_an_alternate_name_is_not_a_place(family_geocoder):
+    text = "They met at the Harbour Inn on Friday."
+    start = text.index("Harbour Inn")
+    [r] = family_geocoder.resolve_spans(text, [(start, start + 11)], "en")
+    assert r.place is None or r.place.place_id != "geonames:111"
+
+
+@pytest.mark.parametrize("surface, place_id", [("English", "admin1:GB.ENG")])
+def test_resolve_spans_nationality_adjective_of_a_constituent_country(family_geocoder, surface, place_id):
+    text = f"The {surface} team won."
+    start = text.index(surface)
+    [r] = family_geocoder.resolve_spans(text, [(start, start + len(surface))], "en")
+    assert r.place is not None and r.place.place_id == place_id
+
+
+def test_find_toponyms_alternate_name_abroad_does_not_beat_the_document_country(family_geocoder):
+    text = "Residents of Soshanguve, Gauteng, marched to the Velding offices in Soshanguve."
+    found = dict(_found(family_geocoder.find_toponyms(text, "en", _ner(text, "Soshanguve", "Gauteng"))))
+    assert found.get("Soshanguve") == "geonames:101"
+    assert "geonames:102" not in found.values()
+
+
+def test_find_toponyms_compass_word_and_name_inside_one_ner_entity_is_not_the_bare_name(family_geocoder):
+    text = "Police dispersed residents in Kagisoville, on the West Velding, over housing."
+    ner = _ner(text, "Kagisoville") + [(text.index("the West"), text.index("the West") + 16, "GPE")]
+    assert [pid for _n, pid in _found(family_geocoder.find_toponyms(text, "en", ner)) if pid] == []
+
+
+@pytest.mark.parametrize("text", ["Armed youths raided cattle camps in Aniet-Marimba, killing two.",
+                                  "Des jeunes armés ont attaqué Marimba-Kot, tuant deux personnes."])
+def test_find_toponyms_part_of_a_hyphenated_name_does_not_match_alone(family_geocoder, text):
+    assert [pid for _n, pid in _found(family_geocoder.find_toponyms(text, "en", [])) if pid] == []
+
+
+def test_find_toponyms_two_places_joined_by_a_hyphen_are_still_found(family_geocoder):
+    text = "Flood waters rose in Fargo-Moorhead overnight."
+    found = [pid for _n, pid in _found(family_geocoder.find_toponyms(text, "en", [])) if pid]
+    assert "geonames:114" in found  # Moorhead names a place, so Fargo is not the part of an unknown name
+
+
+def test_find_toponyms_loose_spelling_match_far_from_the_named_province_falls_back_to_it(family_geocoder):
+    text = "Militiamen looted shops in the village of Bulenge, Tanganyika."
+    results = family_geocoder.find_toponyms(text, "en", _ner(text, "Bulenge", "Tanganyika"))
+    first = next(r for r in results if r.span.text == "Bulenge")
+    assert first.place is not None and first.place.place_id == "admin1:CD.10"
+    assert first.geo_precision == GEO_REGION
+
+
+def test_find_toponyms_small_town_outside_the_document_country_abstains(family_geocoder):
+    text = "Police fired teargas at protesters in Kisano region after the Kisumu results."
+    found = dict(_found(family_geocoder.find_toponyms(text, "en", _ner(text, "Kisano", "Kisumu"))))
+    assert found.get("Kisumu") == "geonames:106" and found.get("Kisano") is None
+
+
+def test_find_toponyms_first_words_of_a_longer_name_after_a_comma_are_not_a_nearby_town(family_geocoder):
+    text = "People protested in Dembi district, Holm Guduru Walaga zone, on Friday."
+    results = family_geocoder.find_toponyms(text, "en", _ner(text, "Dembi district"))
+    assert all(r.place is None or r.place.country_code != "PH" for r in results)
+
+
+@pytest.mark.parametrize("text", ["Tumbi herdsmen clashed with farmers near the border.",
+                                  "Tumbi militia attacked a village on Sunday."])
+def test_find_toponyms_name_before_a_group_noun_is_an_ethnic_group_not_a_place(family_geocoder, text):
+    assert [pid for _n, pid in _found(family_geocoder.find_toponyms(text, "en", [])) if pid] == []
+
+
+def test_find_toponyms_same_name_after_a_preposition_is_a_place(family_geocoder):
+    text = "Gunmen attacked herdsmen in Tumbi on Sunday."
+    assert ("Tumbi", "geonames:108") in _found(family_geocoder.find_toponyms(text, "en", []))
+
+
+def test_find_toponyms_town_that_opens_an_organisation_name_is_found(family_geocoder):
+    text = "The Sirtopolis Revolutionaries Shura Council shelled army positions in the town."
+    ner = [(0, text.index(" shelled"), "ORG")]
+    assert ("Sirtopolis", "geonames:109") in _found(family_geocoder.find_toponyms(text, "en", ner))

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .normalize import is_arabic, loose_key, normalize_name, strip_diacritics
 
-BUILD_VERSION = "14"
+BUILD_VERSION = "15"
 SITES_FILE = "sites.tsv"
 CENTRES_FILE = "country_centres.tsv"
 ALIASES_FILE = "geo/aliases.tsv"
@@ -46,6 +46,8 @@ CONFLICT_COUNTRIES = frozenset(
 )
 # name kinds in the `names` table
 KIND_NAME, KIND_CONTEXT, KIND_ABBREV = 0, 1, 2
+# curated rows of these types are seas, deserts and parts of continents: region-level places, not point sites
+REGION_SITE_TYPES = frozenset({"ocean", "sea", "gulf", "lake", "desert", "peninsula", "macro_region", "region"})
 FEATURE_PRIORITY = {"country": 5, "region": 4, "admin1": 4, "site": 3, "airport": 2, "admin2": 1, "city": 0}
 
 SCHEMA = """
@@ -501,7 +503,8 @@ def _collect_places(data_dir: Optional[Path], progress: Optional[Callable[[str],
             except (KeyError, ValueError):
                 continue
             row = PlaceRow(f"{prefix}:{s['id']}", s.get("name_en") or s["id"], lat, lon,
-                           (s.get("country_code") or "").upper(), "site", admin1=s.get("admin1", ""),
+                           (s.get("country_code") or "").upper(),
+                           "region" if s.get("type") in REGION_SITE_TYPES else "site", admin1=s.get("admin1", ""),
                            site_type=s.get("type", "site"), source=prefix)
             for n in (s.get("name_en"), s.get("name_fr"), s.get("name_ar"), *(s.get("aliases") or "").split("|")):
                 if n:

@@ -36,6 +36,8 @@ _SAFE_ARTICLES = frozenset("al el ash ech ad adh az ez ar ath as-".split())
 _AMBIGUOUS_ARTICLES = frozenset("as es us at et ut an en un ar er ur ed ud il ul uz esh ush".split())
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
 _FEATURE_PRIOR = {"continent": 2.5, "country": 2.5, "region": 1.5, "admin1": 1.5, "site": 2.0, "airport": 0.5, "city": 0.0, "admin2": 0.3}
+_ALT_NAME_PENALTY = 1.5
+_SMALL_PLACE = 50_000  # in running text, a town smaller than this outside the document's countries is a guess
 _NER_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _NER_OTHER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
 # demonym → place-name endings (en, fr): Russian → Russia, Egyptian → Egypt, Sudanese → Sudan, Israeli → Israel,
@@ -45,7 +47,7 @@ _DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("aines", ("ique",)), ("aine", ("ique",)), ("ains", ("ique",)), ("ain", ("ique",)),
     ("aises", ("",)), ("aise", ("",)), ("ais", ("",)),
     ("ians", ("ia", "")), ("ian", ("ia", "", "a", "e")), ("ans", ("a", "o")), ("an", ("a", "", "o")),
-    ("anish", ("ain",)), ("ench", ("ance",)), ("man", ("many",)),
+    ("lish", ("land",)), ("ttish", ("tland",)), ("elsh", ("ales",)), ("anish", ("ain",)), ("ench", ("ance",)), ("man", ("many",)),
     ("ese", ("", "a")), ("ish", ("ain", "ey", "", "land")), ("is", ("",)), ("i", ("",)), ("ic", ("", "y")),
     ("ch", ("ce",)), ("s", ("",)),
 )
@@ -170,6 +172,7 @@ class _Mention:
     near_points: list[tuple[float, float, float]] = field(default_factory=list)  # "Wentworth, Durban": lat, lon, km
     near_place: Optional[Place] = None  # the best-known place of the qualifier ("Durban")
     in_poi_name: bool = False  # ... and that entity names a point of interest ("Benghazi Medical Centre")
+    leads_org: bool = False  # ... or it opens an organisation's name ("Derna Mujahideen Shoura Council")
     qualifier: set[str] = field(default_factory=set)  # admin1 codes / country codes of "Paris, Tenn." / "Paris, France"
     abstain_reason: str = ""
     derived: str = ""  # "demonym" or "contains '…'" when candidates came from _derived_candidates
@@ -203,6 +206,8 @@ class Geocoder:
                                  for lang, ws in self.cues.get("strict_locative", {}).items()}
         self._type_words = {normalize_name(w) for w in self.cues.get("place_type_words", [])}
         self._countries: set[str] = set()
+        self._group_nouns = {lang: {normalize_name(w) for w in ws or []}
+                             for lang, ws in self.cues.get("group_nouns", {}).items()}
         self._reporter = {lang: {normalize_name(w) for w in ws} for lang, ws in self.cues.get("reporter_cues", {}).items()}
 
     # --- public API --------------------------------------------------------------------------------------
@@ -438,8 +443,9 @@ class Geocoder:
         stop = _stop_words("en") | _stop_words("fr") | {normalize_name(w) for w in self.cues.get("generic_words", [])}
         found = self.gaz.lookup_keys(k for _s, k in keyed if k and k not in stop and len(k) >= 3)
         for sub, k in keyed:
-            # a word inside a longer name names a place only when that place is well known ("Cairo University")
-            good = [c for c in found.get(k, []) if c.kind == 0 and (
+            # a word inside a longer name names a place only when that place is well known and the word is its
+            # main name ("Cairo University"; not "Christopher Inn" → Innsbruck, once called Inn)
+            good = [c for c in found.get(k, []) if c.kind == 0 and (c.primary or is_arabic(k)) and (
                 c.feature in ("country", "admin1", "region", "site") or c.place.population >= 100_000)]
             if good:
                 return good, f"contains '{sub}'"
@@ -449,12 +455,17 @@ class Geocoder:
                    ner_spans: Sequence[tuple[int, int, str]], lang: str) -> list[_Mention]:
         for start, end, label in ner_spans:
             overlapping = [m for m in mentions if m.start < end and start < m.end]
+            # "the West Rand": a stray match of "the" does not make "Rand" the whole entity
+            named = [m for m in overlapping if m.key not in _stop_words(lang) or m.text[:1].isupper() and len(m.key) > 3]
             for m in overlapping:
                 m.ner_label = m.ner_label or label
                 extra = text[start:m.start] + " " + text[m.end:end]
-                if re.search(r"(?:^|[\s'’-])[A-Z]", extra) and len(overlapping) == 1:
+                # (in an organisation's name every capitalized word is part of it: "Derna ... Shoura Council")
+                if re.search(r"(?:^|[\s'’-])[A-Z]", extra) and (len(named) == 1 or label in ("ORG", "NORP")):
                     m.in_longer_name = True
                     m.in_poi_name = self._is_poi(extra)
+                    m.leads_org = label in ("ORG", "NORP") and not re.sub(r"(?i)^\s*(?:the|la|le|les|l')?\s*$", "",
+                                                                          text[start:m.start])
             if overlapping or label not in _NER_PLACE_LABELS:
                 continue
             surface = text[start:end]
@@ -544,7 +555,9 @@ class Geocoder:
             after = self._text[tokens[m.tok_end + n - 1].end:] if m.tok_end + n - 1 < len(tokens) else ""
             if re.match(r"\s*(?:,\s*(?:and |et |or |ou )?[A-Z]|and |et |or |ou |&)", after):
                 continue
-            near = [c.place for c in found.get(k, []) if c.feature in ("city", "admin2") and c.kind == 0
+            if re.match(r"[ -]+[A-Z]", after):
+                continue  # only the first words of a longer name ("Horo Guduru Walaga" is not Horo, i.e. Jolo)
+            near = [c.place for c in found.get(k, []) if c.feature in ("city", "admin2") and c.kind == 0 and c.primary
                     and (c.place.population >= 5_000 or c.feature == "admin2")
                     and self._text[tokens[m.tok_end].start:tokens[m.tok_end].start + 1].isupper()]
             if near:
@@ -595,8 +608,13 @@ class Geocoder:
         typed = nxt is not None and nxt.norm in self._type_words and text[m.end:nxt.start] == " " and \
             nxt.raw[:1].islower()
         place_context = (strict_locative or typed) and not m.in_longer_name
-        if m.in_poi_name and (strong or in_doc):
-            return True  # "Benghazi Medical Centre", "Cairo University": the town of a named building
+        if (m.in_poi_name or m.leads_org) and (strong or in_doc):
+            return True  # "Benghazi Medical Centre", "Cairo University", "Derna Shura Council": the town in a name
+        if not very_strong and self._hyphen_part(m, tokens, text):
+            return False  # "Aniet-Ngong" is not Ngong: a part of a hyphenated name whose other part is no place
+        if not (strong or after_locative) and nxt is not None and text[m.end:nxt.start] == " " and \
+                nxt.norm in self._group_nouns.get(lang, set()):
+            return False  # "Abala herdsmen", "Nuer militia": an ethnic or clan word before a group noun
         if m.ner_label in _NER_OTHER_LABELS and not place_context and not (
                 very_strong or (strong and (in_doc or not doc_countries or after_locative))
                 or (after_locative and m.ner_label not in ("PER", "PERSON")
@@ -626,6 +644,20 @@ class Geocoder:
         if sentence_initial and not locative:
             return best_pop >= 50_000 and in_doc
         return (locative and best_pop >= 1_000) or best_pop >= 20_000 and in_doc
+
+    def _hyphen_part(self, m: _Mention, tokens: list[Token], text: str) -> bool:
+        """The mention is glued by a hyphen to a capitalized word that names no place ("Aniet-Ngong"); two
+        places joined ("Fargo-Moorhead", "Paris-Henry County") do not count."""
+        sides = []
+        if m.tok_start > 0 and text[tokens[m.tok_start - 1].end:m.start] == "-":
+            sides.append(tokens[m.tok_start - 1])
+        if m.tok_end < len(tokens) and text[m.end:tokens[m.tok_end].start] == "-":
+            sides.append(tokens[m.tok_end])
+        sides = [t for t in sides if t.raw[:1].isupper() and not t.is_article]
+        if not sides:
+            return False
+        found = self.gaz.lookup_keys(t.norm for t in sides)
+        return any(not found.get(t.norm) for t in sides)
 
     # --- resolution --------------------------------------------------------------------------------------
 
@@ -715,7 +747,7 @@ class Geocoder:
             admin1s = {code for k, codes in admin_by_key.items() if k != m.key for code in codes}
             others = [(p, firm) for j, p, firm in anchors if j != i and mentions[j].key != m.key]
             ranked = self._rank(m, countries, admin1s, others) if m.cands else []
-            out.append(self._to_resolved(m, ranked, strict_loose, countries))
+            out.append(self._to_resolved(m, ranked, strict_loose, countries, admin1s, others))
         out = self._fall_back(out, text, doc_focus)
         if sort:
             out.sort(key=lambda r: r.span.start)
@@ -732,6 +764,10 @@ class Geocoder:
         # "China", "Mexico": the country, not China (Texas) nor Mexico City, unless the text says otherwise
         country_named = any(c.feature == "country" and c.primary and c.kind == 0 for c in m.cands)
         firm_near = [a for a, f in anchors if f]
+        # a name that is some place's main name beats the same string as another place's alternate name
+        # ("Paris" is Paris before Swainsboro, once called Paris; "DeKalb" the town before DeKalb County)
+        primary_pop = max((c.place.population for c in m.cands if c.primary and c.kind == 0
+                           and c.feature in ("city", "admin2", "site")), default=-1)
         for c in m.cands:
             p = c.place
             s = _FEATURE_PRIOR.get(c.feature, 0.0)
@@ -742,6 +778,11 @@ class Geocoder:
                 s += 1.0 if c.feature in ("country", "admin1") else 0.5
             if p.site_type == "capital":
                 s += 2.0
+            # ... unless the other place is far better known ("Derna" is Darnah, not a Romanian village); a county
+            # named without its unit word always gives way ("Augusta" is the town, not Augusta County)
+            if primary_pop >= 0 and not c.primary and c.feature in ("city", "admin2", "airport") and (
+                    c.feature == "admin2" or p.population < 10 * max(primary_pop, 1_000)):
+                s -= _ALT_NAME_PENALTY
             if c.match == "loose":
                 s -= 1.0
             if c.kind == 1 and not _type_fits(c, m.feature_types):
@@ -791,12 +832,18 @@ class Geocoder:
         return [c for _s, c in scored]
 
     def _to_resolved(self, m: _Mention, ranked: list[Candidate], strict_loose: bool = False,
-                     countries: Optional[dict[str, float]] = None) -> ResolvedPlace:
+                     countries: Optional[dict[str, float]] = None, admin1s: Optional[set[str]] = None,
+                     anchors: Sequence[tuple[Place, bool]] = ()) -> ResolvedPlace:
         span = TextSpan(m.start, m.end, m.text)
         if not ranked:
             return ResolvedPlace(span, None, score=0.0, reason=m.abstain_reason or "unknown toponym: not in the gazetteer",
                                  relation=m.relation)
         best = ranked[0]
+        if strict_loose:
+            why = self._out_of_context(m, best, countries or {}, admin1s or set(), anchors)
+            if why:
+                return ResolvedPlace(span, None, score=0.0, relation=m.relation,
+                                     reason=f"unknown toponym: not in the gazetteer ({why})")
         if strict_loose and best.match == "loose" and best.place.country_code not in (countries or {}):
             # in running text a loose spelling match is a guess unless the document is about that country
             # ("Hodan" is not Huadian, China; "Kersa" not Kars, Turkey)
@@ -834,6 +881,34 @@ class Geocoder:
             reason += "; context word fits"
         score = 1.0 if n == 1 else 0.7
         return ResolvedPlace(span, place, geo_precision=precision, score=score, reason=reason, relation=m.relation)
+
+    def _out_of_context(self, m: _Mention, best: Candidate, countries: dict[str, float], admin1s: set[str],
+                        anchors: Sequence[tuple[Place, bool]]) -> str:
+        """In running text, why the best candidate is a guess the document does not support ('' when it is not):
+        a small town or another place's alternate name far from every country the document is about ("Nyanza" in
+        a Kenyan note is not the Rwandan town; "Tiran" islands are not Tirana), or a loose spelling match far from
+        the admin1 areas and places the document names ("Kienge" in Haut-Katanga is not Kenge in Kwango)."""
+        p = best.place
+        if best.feature in ("country", "continent", "admin1", "region", "site") or m.near_place is not None:
+            return ""  # (a town named after a comma is taken instead when the name is not near it: `_to_resolved`)
+        if m.qualifier & {best.admin1_code, p.country_code} or any(
+                haversine_km(p.latitude, p.longitude, lat, lon) <= km for lat, lon, km in m.near_points):
+            return ""  # "Paris, Tenn.", "Wentworth, Durban": the text itself says where
+        admin1s = admin1s | {code for code in m.qualifier if "." in code}
+        named = {cc for cc, w in countries.items() if w >= 1.0}
+        if named and p.country_code not in named and not any(p.country_code in self.gaz.neighbours(cc) for cc in named):
+            if best.match == "exact" and not best.primary and best.kind == 0 and not is_arabic(m.text):
+                return f"only an alternate name of '{p.name}', {p.country_code}, outside the document's countries"
+            if best.feature in ("city", "admin2") and p.population < _SMALL_PLACE:
+                return f"'{p.name}' ({p.country_code}) is a small place outside the document's countries"
+        if best.match == "loose":
+            near = [a for a, _f in anchors if a.feature not in ("country", "continent", "admin1", "region")]
+            in_area = bool(best.admin1_code) and best.admin1_code in admin1s
+            close = any(haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 200 for a in near)
+            same_cc = {code.split(".")[0] for code in admin1s} | {a.country_code for a in near}
+            if p.country_code in same_cc and not (in_area or close):
+                return f"only a loose spelling match '{p.name}' far from the places the document names"
+        return ""
 
     def _complete(self, place: Place, cand: Candidate) -> Place:
         """Fill admin1 and country for every located place."""
