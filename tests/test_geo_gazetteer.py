@@ -318,3 +318,14 @@ def test_built_index_knows_oceans_and_seas_as_regions():
     if not cands:
         pytest.skip("gazetteer built before the curated seas were added")
     assert cands[0].feature == "region"
+
+
+def test_sites_point_sites_mostly_have_two_agreeing_sources_and_the_rest_say_so():
+    # Each row records where its coordinates were checked; a row with fewer than two published coordinate
+    # sources says so ("only one coordinate source found", "unverified ...") rather than pretending.
+    rows = [r for r in read_sites(data_file("sites.tsv")) if r["type"] not in REGION_SITE_TYPES]
+    def checked_twice(r):
+        return r["source2"] and not any("unverified" in r[k] or "only one" in r[k] for k in ("source1", "source2"))
+    assert sum(1 for r in rows if checked_twice(r)) >= 50
+    for r in rows:
+        assert checked_twice(r) or "unverified" in r["source1"] + r["source2"] or "only one" in r["source2"]
