@@ -414,3 +414,128 @@ def test_type_sentence_blocking_a_protest_is_still_an_intervention():
 ])
 def test_type_sentence_riot_police_name_the_police_not_a_riot(text, sub):
     assert only(text, "en").sub_event_type == sub
+
+
+# ACLED: a generic violent verb is violence against civilians when its TARGET is civilian, whoever acts.
+@pytest.mark.parametrize("text, lang", [
+    ("Party supporters attacked the newly elected mayor outside the town hall.", "en"),
+    ("A shopkeeper was attacked by rival party youths on Sunday.", "en"),
+    ("Herder killed near the river crossing.", "en"),
+    ("Opposition forces opened fire on residential areas of the town.", "en"),
+    ("Des partisans du parti au pouvoir ont attaqué le maire de la commune.", "fr"),
+    ("Un agriculteur tué près du marché hebdomadaire.", "fr"),
+])
+def test_type_sentence_generic_verb_with_civilian_target_is_attack(text, lang):
+    assert only(text, lang).sub_event_type == "Attack"
+
+
+def test_type_sentence_reporting_police_is_not_the_target():
+    assert only("Armed men attacked the villagers at the market, police said.", "en").sub_event_type == "Attack"
+
+
+# ACLED: clashes between unorganised, unarmed groups are riots, not Armed clash.
+@pytest.mark.parametrize("text, lang, sub", [
+    ("Supporters of two rival parties clashed in the town centre.", "en", "Mob violence"),
+    ("After the disputed vote, opposing political groups clashed near the polling station.", "en", "Mob violence"),
+    ("Clashes erupted between traders and police at the central market.", "en", "Violent demonstration"),
+    ("Des partisans de deux partis rivaux se sont affrontés dans le centre-ville.", "fr", "Mob violence"),
+    ("Des heurts ont opposé des commerçants à la police au marché central.", "fr", "Violent demonstration"),
+    ("Clashes between soldiers and villagers left two dead.", "en", "Armed clash"),
+    ("Armed youths clashed with militiamen using rifles near the border.", "en", "Armed clash"),
+])
+def test_type_sentence_clash_of_unarmed_parties_is_a_riot(text, lang, sub):
+    assert only(text, lang).sub_event_type == sub
+
+
+# ACLED: destruction by an unorganised crowd is a riot, not Looting/property destruction.
+@pytest.mark.parametrize("text, lang", [
+    ("Angry residents torched the local council offices overnight.", "en"),
+    ("Students of the college burnt down two dormitories after the exams were cancelled.", "en"),
+    ("Les habitants en colère ont incendié le commissariat du quartier.", "fr"),
+    ("Des élèves ont saccagé les bureaux de l'administration du lycée.", "fr"),
+])
+def test_type_sentence_crowd_destroying_property_is_a_riot(text, lang):
+    assert only(text, lang).event_type == "Riots"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Residents protested and set tyres on fire on the main road.", "en"),
+    ("Demonstrators stoned passing cars during the march.", "en"),
+    ("Des manifestants ont brûlé des pneus et caillassé des véhicules.", "fr"),
+])
+def test_type_sentence_protest_with_stoning_or_burning_tyres_is_violent_demonstration(text, lang):
+    assert only(text, lang).sub_event_type == "Violent demonstration"
+
+
+# ACLED: a territorial change belongs to whoever took the place (the first actor before the control verb).
+@pytest.mark.parametrize("text, lang, sub", [
+    ("The army and allied fighters captured a key neighbourhood on Thursday.", "en", "Government regains territory"),
+    ("Security forces in a crackdown on militants recaptured the district on Friday.", "en",
+     "Government regains territory"),
+    ("Soldiers dislodged the insurgents from two villages.", "en", "Government regains territory"),
+    ("Government troops took full control of the port city.", "en", "Government regains territory"),
+    ("Rebel fighters seized the town from the army.", "en", "Non-state actor overtakes territory"),
+    ("An army spokesman said militants gained control of the base.", "en", "Non-state actor overtakes territory"),
+    ("Les soldats ont pris le contrôle de la ville après des combats.", "fr", "Government regains territory"),
+    ("Les rebelles ont pris le contrôle de la localité.", "fr", "Non-state actor overtakes territory"),
+])
+def test_type_sentence_territory_change_follows_the_actor(text, lang, sub):
+    assert only(text, lang).sub_event_type == sub
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The rebels intended to take control of the hill but were pushed back.", "en"),
+    ("Les rebelles ont tenté de prendre le contrôle de la ville.", "fr"),
+])
+def test_type_sentence_attempted_takeover_is_weak(text, lang):
+    assert all(h.score < 0.5 for h in type_sentence(text, lang) if "territory" in h.sub_event_type)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police open fire on protesters in the city centre, killing three.", "en"),
+    ("Les forces de l'ordre ouvrent le feu sur les manifestants devant la préfecture.", "fr"),
+])
+def test_type_sentence_lethal_fire_on_protesters_is_excessive_force(text, lang):
+    assert only(text, lang).sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Two militants shot dead in the border district.", "en"),
+    ("Five insurgents were killed by unknown gunmen near the market.", "en"),
+    ("Deux jihadistes ont été abattus près de la frontière.", "fr"),
+])
+def test_type_sentence_killing_armed_group_members_is_not_violence_against_civilians(text, lang):
+    assert only(text, lang).event_type != "Violence against civilians"
+
+
+def test_type_sentence_die_in_needs_the_protest_form():
+    assert only("Two soldiers and ten rebels die in clashes near the border.", "en").sub_event_type == "Armed clash"
+    assert only("Students staged a die-in outside parliament.", "en").sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Dozens of protesters rallied in the capital, demanding the release of activists detained last week.", "en"),
+    ("Students marched against the government's plan for mass arrests of migrants.", "en"),
+    ("Des centaines de personnes ont manifesté pour réclamer la libération des militants interpellés la veille.",
+     "fr"),
+])
+def test_type_sentence_arrests_named_as_the_protest_grievance_do_not_make_an_intervention(text, lang):
+    assert only(text, lang).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The nurses' union marched to the health ministry offices on Monday.", "en"),
+    ("Residents organised a night march to demand a new district.", "en"),
+    ("Les habitants ont organisé une marche nocturne pour réclamer une nouvelle préfecture.", "fr"),
+    ("Les enseignants ont marché jusqu'au ministère de l'Éducation.", "fr"),
+])
+def test_type_sentence_organised_or_directed_march_is_peaceful_protest(text, lang):
+    assert only(text, lang).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ten insurgents were killed and two others were captured during the raid on the base.", "en"),
+    ("Deux rebelles ont été capturés lors de l'attaque de la base.", "fr"),
+])
+def test_type_sentence_captured_fighters_are_not_a_territorial_change(text, lang):
+    assert all("territory" not in h.sub_event_type for h in type_sentence(text, lang))

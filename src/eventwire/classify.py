@@ -12,6 +12,11 @@ strike); combination rules turn a protest met with tear gas into a Protest with 
 developments mentioned inside a violent clause ("an IED hit a convoy") are not separate events. A bare
 "strike" is an air strike only without a labour context (workers, unions, pay: then it is a protest), and a bare
 violent verb ("kill", "beats") is an Attack when armed forces named before it act on a civilian target.
+ACLED's actor rules are read from the clause: a violent verb whose target (first noun after an active verb,
+the one before a passive) is civilian is an Attack whoever acts, and an Attack on armed forces or an armed
+group is an Armed clash; a clash between unarmed parties (supporters, communities, traders) is Mob violence,
+or a Violent demonstration against the police; a territorial change belongs to the first actor before the
+control verb (state forces -> Government regains territory, an armed group -> Non-state actor overtakes).
 `type_sentence` returns every distinct event in a sentence; `type_snippet` gives one label for a whole
 snippet (CASE 2021 Task 2 style).
 """
@@ -137,7 +142,8 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
 
 @dataclass
 class _Entry:
-    kind: str  # specific | generic | modifier | weapon | civilian | military | labour | break | background
+    kind: str  # specific | generic | modifier | weapon | civilian | victim | military | unarmed | armed |
+    #            armed_sign | state | labour | break | background
     label: str  # sub-event type, modifier name, or weapon name; for a generic cue, its default sub-type
     weight: float
     source: str
@@ -193,6 +199,12 @@ def load_lexicon(lang: str) -> _Lexicon:
             entries.append(_Entry("modifier", mod, float(w), pat, _compile(pat, lang)))
     for pat in data.get("civilians") or []:
         entries.append(_Entry("civilian", "", 1.0, pat, _compile(pat, lang)))
+    for kind, key in (("unarmed", "unarmed_parties"), ("armed", "armed_groups"), ("armed_sign", "weapon_signs"),
+                      ("state", "state_forces")):
+        for pat in data.get(key) or []:
+            entries.append(_Entry(kind, "", 1.0, pat, _compile(pat, lang)))
+    for pat in data.get("victims") or []:
+        entries.append(_Entry("victim", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("military") or []:
         entries.append(_Entry("military", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("labour") or []:
@@ -319,6 +331,91 @@ def _civilians_after_actor(text: str, cues: list[_Cue], g: _Cue) -> bool:
     return not _PASSIVE.search(normalize(text[last.end:g.start]))
 
 
+def _patient(text: str, cues: list[_Cue], g: _Cue) -> Optional[_Cue]:
+    """The target of the violent verb `g`: the first civilian / armed-force / armed-group noun after an active
+    verb ("gunmen attacked villagers"), or, after a passive auxiliary ("a man was attacked by…", "soldiers were
+    killed") or a headline's bare participle ("farmer killed in X"), the last one before it. Nouns overlapping
+    the verb, nouns that are the source of the report ("police said") and a victim word inside an armed-group
+    phrase ("armed men") do not count.
+    """
+    norm = normalize(text)
+    targets = [c for c in cues if c.kind in ("military", "civilian", "victim", "armed")
+               and not (c.start < g.end and c.end > g.start) and not _REPORTING.match(norm, c.end)
+               and not (c.kind == "victim" and _within_kind(cues, c, "armed"))]
+    before = [c for c in targets if c.end <= g.start]
+    after = sorted((c for c in targets if c.start >= g.end), key=lambda c: c.start)
+    if before:
+        last = max(before, key=lambda c: c.end)
+        if _PASSIVE.search(normalize(text[last.end:g.start])) or (not after and not text[last.end:g.start].strip()):
+            return last
+    return after[0] if after else None
+
+
+def _patient_kind(text: str, cues: list[_Cue], g: _Cue) -> str:
+    """"civilian" or "military" (an armed force or armed group): the kind of the target of `g` (see `_patient`),
+    or "" when none is named."""
+    target = _patient(text, cues, g)
+    if target is None:
+        return ""
+    return {"victim": "civilian", "armed": "military"}.get(target.kind, target.kind)
+
+
+_POLICE = re.compile(r"polic|gendarm|riot")
+# A noun followed by a reporting verb is the source of the report ("police said"), not a party to the event.
+_REPORTING = re.compile(r"\W+(?:said|says|say|told|reported|confirmed|announced|stated|a (?:dit|declare|indique|annonce|"
+                        r"confirme|affirme)|ont (?:dit|declare|indique|annonce|confirme|affirme))\b")
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# A passive or "fell to" between the actor and the control verb: the named actor lost the place, not took it.
+_LOST = re.compile(r"\b(?:was|were|been|being|is|are|fell|falls|fallen|a ete|ont ete|est|sont|tombe\w*)\b")
+
+
+def _within_kind(cues: list[_Cue], cue: _Cue, kind: str) -> bool:
+    """True when `cue` lies inside a cue of `kind` ("men" inside "armed men")."""
+    return any(o.kind == kind and o.start <= cue.start and cue.end <= o.end for o in cues)
+
+
+def _territory_by_actor(text: str, cues: list[_Cue],
+                        cands: list[tuple[_Cue, str, float, str]]) -> list[tuple[_Cue, str, float, str]]:
+    """Re-decide a territorial change by who took the place: the first actor named in the clause before the
+    control verb (the grammatical subject: "the army and allied militias took control of X" is the
+    government's, "rebels seized X from the army" a non-state actor's). State forces -> Government regains
+    territory; an armed group -> Non-state actor overtakes territory; no actor, or a passive, keeps the cue's
+    own type.
+    """
+    terr = [c for c in cands if c[1] in _TERRITORY]
+    if not terr:
+        return cands
+    anchor = max(terr, key=lambda c: c[2])
+    # Actors up to the verb; one named after the cue's start is the loser ("retook X from militants").
+    actors = [c for c in cues if c.kind in ("state", "armed") and c.start <= anchor[0].start]
+    if not actors:
+        return cands
+    first = min(actors, key=lambda c: (c.start, -(c.end - c.start)))
+    # An armed-group word inside a state-force phrase or right after it ("pro-government militias") counts
+    # with the state force that comes first.
+    if _LOST.search(normalize(text[first.end:max(first.end, anchor[0].start)])):
+        return cands
+    sub = _TERRITORY[0] if first.kind == "state" else _TERRITORY[1]
+    return [(c[0], sub, c[2], f"{c[3]} + actor") if c[1] in _TERRITORY else c for c in cands]
+
+
+def _unarmed_clash_type(text: str, cues: list[_Cue], weapons: list[str]) -> str:
+    """The riot sub-type a clash in this clause really is, or "" when armed actors may be involved.
+
+    Unarmed parties (supporters, communities, traders...) with no weapon and no armed group: Mob violence
+    between themselves, Violent demonstration when the police is the other side; any army / armed group or
+    weapon keeps it an Armed clash.
+    """
+    if weapons or not any(c.kind == "unarmed" for c in cues) or any(c.kind in ("armed", "armed_sign") for c in cues):
+        return ""
+    forces = [c for c in cues if c.kind == "military"]
+    if not forces:
+        return "Mob violence"
+    if all(_POLICE.search(normalize(text[c.start:c.end])) for c in forces):
+        return "Violent demonstration"
+    return ""
+
+
 def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
                  sentence_weapons: Optional[list[str]] = None) -> list[TypeHit]:
     weapons = _weapons_in(cues)
@@ -335,7 +432,9 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
     if backgrounds:
         # A trigger inside a background phrase is dropped when the clause reports something else, and only
         # counts for less otherwise; a modifier there never applies.
-        inside = [any(b.start <= c.start and c.end <= b.end for b in backgrounds) for c in trig]
+        # A trigger ending inside one counts too ("the rebels intended to take control": the trigger starts
+        # at its actor, the background at the intention).
+        inside = [any(b.start <= c.end <= b.end and b.start < c.end for b in backgrounds) for c in trig]
         foreground = any(not bg and c.kind != "modifier" for c, bg in zip(trig, inside))
         trig = [replace(c, weight=c.weight * _BACKGROUND_FACTOR) if bg else c
                 for c, bg in zip(trig, inside) if not (bg and (c.kind == "modifier" or foreground))]
@@ -367,6 +466,19 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
             cands.append((anchor[0], rule.then, min(1.0, anchor[2] + 0.1), f"{anchor[3]} + {'/'.join(rule.when)}"))
             labels = {c[1] for c in cands} | modifiers
 
+    cands = _territory_by_actor(text, cues, cands)
+    # "Two militants shot dead", "insurgents were killed by gunmen": killing members of an armed group is a
+    # battle (ACLED Armed clash), never violence against civilians. (Attacks on state forces are left to the
+    # caller, which names the unidentified side of such an attack.)
+    cands = [(c[0], "Armed clash", c[2], f"{c[3]} + armed target")
+             if c[1] == "Attack" and getattr(_patient(text, cues, c[0]), "kind", "") == "armed"
+             and not any(t.kind in ("civilian", "victim") and c[0].start <= t.start and t.end <= c[0].end
+                         and not _within_kind(cues, t, "armed") for t in cues) else c for c in cands]
+    riot = _unarmed_clash_type(text, cues, weapons)
+    if riot:
+        # ACLED: a clash between unorganised, unarmed groups (party supporters, rival communities, traders
+        # and the police) is a riot, not an Armed clash between organised armed groups.
+        cands = [(c[0], riot, c[2], f"{c[3]} + unarmed parties") if c[1] == "Armed clash" else c for c in cands]
     present = {c[1] for c in cands}
     absorbed = {a for sub in present for a in tx.absorbed_by(sub)}
     cands = [c for c in cands if c[1] not in absorbed]
@@ -394,6 +506,10 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         g = max(generic, key=lambda c: (bool(c.label), c.weight, c.end - c.start))
         if military and _civilians_after_actor(text, cues, g):
             # "Soldiers kill three members of a family": armed forces acting on a civilian target.
+            military, civilians = False, True
+        elif not civilians and _patient_kind(text, cues, g) == "civilian":
+            # "Opposition forces opened fire on residential areas", "a man was attacked by party supporters":
+            # whoever acts, a civilian target makes it violence against civilians (ACLED Attack).
             military, civilians = False, True
         if implied:
             violent = [(g, implied[0], max(0.75, g.weight + 0.3), f"generic:{g.source} + weapon")]

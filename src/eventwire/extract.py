@@ -498,8 +498,11 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 actor2 = _acled_name(ctx, a2[0], country) or _generic_name(ctx, a2[1], country, initiator=False)
                 if not actor1 and actor2 and hit.event_type == "Battles":
                     actor1, actor2 = actor2, ""  # a battle has two active sides: the one named comes first
-                if not actor1 and hit.sub_event_type in _UNKNOWN_PERPETRATOR_TYPES and modality != "denied":
-                    # ACLED codes an unnamed perpetrator of an attack or a bombing as an unidentified armed group.
+                if not actor1 and modality != "denied" and (hit.sub_event_type in _UNKNOWN_PERPETRATOR_TYPES
+                                                            or (hit.event_type == "Battles" and actor2)):
+                    # ACLED codes an unnamed perpetrator of an attack or a bombing, and the unnamed side of a
+                    # clash with a named force ("des hommes armés ont tué deux gendarmes"), as an unidentified
+                    # armed group.
                     actor1 = generic_actor_name("unidentified", country)
                 m = Mention(
                     mention_id=mention_id(doc.doc_id, a_start, a_end, hit.sub_event_type,
