@@ -77,3 +77,12 @@ def test_fuse_keeps_a_protest_and_an_attack_at_the_same_place_apart():
     attack = mention("a", 10, sub="Attack", event_type="Violence against civilians")
     protest = mention("a", 200, sub="Peaceful protest", event_type="Protests", weapons=())
     assert len(fuse([attack, protest], S)) == 2
+
+
+def test_fuse_weak_fallback_type_does_not_override_a_clear_type():
+    from dataclasses import replace as _replace
+
+    clear = mention(start=10, sub="Attack", event_type="Violence against civilians", weapons=())
+    weak = _replace(mention(start=60, sub="Armed clash", event_type="Battles", weapons=()), confidence=0.14)
+    [event] = fuse([clear, weak], Settings.from_overrides({}))
+    assert event.sub_event_type == "Attack"

@@ -23,6 +23,11 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 MODALITY_PRIORITY = ("claimed", "acknowledged", "denied", "asserted", "unconfirmed", "planned")
 
 
+# Mentions typed with less confidence than this (a bare casualty sentence, a generic cue) do not decide the type
+# of an event that has a clearly typed mention.
+WEAK_TYPE_CONFIDENCE = 0.3
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -130,7 +135,9 @@ def merge(members: list[Mention]) -> Event:
     members = sorted(members, key=_order_key)
     first = members[0]
     # Type: a mention naming its weapon is more specific than a generic "targeted"; then ACLED's hierarchy.
-    typed = min(members, key=lambda m: (0 if m.weapons else 1, _hierarchy_rank(m.sub_event_type), _order_key(m)))
+    # A weak fallback reading ("5 seriously injured." alone reads as a clash) never overrides a clear one.
+    clear = [m for m in members if m.confidence >= WEAK_TYPE_CONFIDENCE] or members
+    typed = min(clear, key=lambda m: (0 if m.weapons else 1, _hierarchy_rank(m.sub_event_type), _order_key(m)))
     # Date: the day most explicit reports give (ties: the earliest), else any resolved date.
     explicit = [m.date for m in members if m.date is not None and m.date.span is not None and m.date.kind == "point"]
     dates = explicit or [m.date for m in members if m.date is not None]
