@@ -381,3 +381,14 @@ def test_report_markdown_and_json_round_trip(tmp_path):
     assert "| weighted_f1 | 50.0 |" in md and "- note" in md
     R.write_json(rep, tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text())["groups"]["seen_25"]["weighted_f1"] == 0.5
+
+
+def test_events_dyad_sides_are_found_in_either_role():
+    # UCDP's side A is the government, whoever attacked: the dyad metrics look in actor1 and actor2.
+    g = _gold_acled(actor1="Government of Nigeria", actor2="Boko Haram")
+    rebels_first = _pred(actor1="Boko Haram", actor2="Military Forces of Nigeria (2015-)")
+    m = score_events([g], {"acled:1": [rebels_first]})["acled"]
+    assert m["actor1_match"] == 0.0
+    assert m["dyad_one_side_found"] == 1.0 and m["dyad_both_sides_found"] == 1.0
+    m = score_events([g], {"acled:1": [_pred(actor1="Boko Haram", actor2="")]})["acled"]
+    assert m["dyad_one_side_found"] == 1.0 and m["dyad_both_sides_found"] == 0.0

@@ -40,6 +40,7 @@ class GoldEvent:
     label: Optional[GoldLabel] = None
     compatible_types: tuple[str, ...] = ()  # UCDP: ACLED event types compatible with its type of violence
     actor1: Optional[str] = None
+    actor2: Optional[str] = None
     country: Optional[str] = None
     admin1: Optional[str] = None
     latitude: Optional[float] = None
@@ -70,7 +71,8 @@ def gold_from_conflict_row(row: dict[str, Any]) -> GoldEvent:
     g = GoldEvent(
         gold_id=str(row["id"]), doc_id=str(row["id"]), group="ucdp" if ucdp else "acled",
         text=row.get("text"), lang=row.get("lang"), date=row.get("date"), date_end=row.get("date_end"),
-        time_precision=row.get("time_precision"), actor1=row.get("actor1"), country=row.get("country"),
+        time_precision=row.get("time_precision"), actor1=row.get("actor1"), actor2=row.get("actor2"),
+        country=row.get("country"),
         admin1=row.get("admin1"), latitude=row.get("lat"), longitude=row.get("lon"),
         fatalities=row.get("fatalities"),
     )
@@ -176,7 +178,22 @@ def _score_group(golds: Sequence[GoldEvent], preds: dict[str, list[dict[str, Any
     m["fatalities_match"] = S.rate([S.fatalities_match(p.get("fatalities"), g.fatalities, g.fatalities_low,
                                                        g.fatalities_high) for g, p in pairs])
     m["actor1_match"] = S.rate([S.actor_match(p.get("actor1"), g.actor1) for g, p in pairs])
+    # UCDP's side A is the government of a state-based dyad, not the initiator: the fair question there is
+    # whether the event names both sides of the dyad at all (actor1 or actor2, either way round).
+    found = [(dyad_sides_found(g, p), len([a for a in (g.actor1, g.actor2) if a])) for g, p in pairs]
+    m["dyad_one_side_found"] = S.rate([None if n is None else n >= 1 for n, _ in found])
+    m["dyad_both_sides_found"] = S.rate([None if n is None else n >= 2 for n, k in found if k == 2])
     return m
+
+
+def dyad_sides_found(g: GoldEvent, pred: dict[str, Any]) -> Optional[int]:
+    """How many of the gold's sides (actor1, actor2) the prediction names as its actor1 or actor2, in any
+    order; None when the gold names no side."""
+    sides = [a for a in (g.actor1, g.actor2) if a]
+    if not sides:
+        return None
+    names = [n for n in (pred.get("actor1"), pred.get("actor2")) if n]
+    return sum(1 for side in sides if any(S.actor_match(n, side) for n in names))
 
 
 def load_conflict_gold(path: Path, limit: Optional[int] = None,
