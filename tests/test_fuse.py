@@ -86,3 +86,44 @@ def test_fuse_weak_fallback_type_does_not_override_a_clear_type():
     weak = _replace(mention(start=60, sub="Armed clash", event_type="Battles", weapons=()), confidence=0.14)
     [event] = fuse([clear, weak], Settings.from_overrides({}))
     assert event.sub_event_type == "Attack"
+
+
+def _brute_force_cluster(mentions, settings):
+    from eventwire.fuse import _order_key, compatible
+
+    clusters = []
+    for m in sorted(mentions, key=_order_key):
+        fits = [c for c in clusters if all(compatible(m, o, settings) for o in c)]
+        if fits:
+            same = [c for c in fits if m.date is not None
+                    and any(o.date is not None and o.date.date == m.date.date for o in c)]
+            (same or fits)[0].append(m)
+        else:
+            clusters.append([m])
+    return clusters
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fuse_day_blocking_gives_the_same_clusters_as_comparing_every_pair(seed):
+    import datetime as dt
+    import random
+    from dataclasses import replace as _replace
+
+    from eventwire.fuse import cluster
+
+    rng = random.Random(seed)
+    mentions = []
+    for i in range(300):
+        when = None if rng.random() < 0.05 else (dt.date(2023, 12, 1) + dt.timedelta(days=rng.randrange(40))).isoformat()
+        m = mention(doc_id=f"d{rng.randrange(60)}", start=rng.randrange(2000), when=when,
+                    where=rng.choice(["conoco", "tanf", "rukban", "deir", None]),
+                    actor1=rng.choice(["", "Islamic Resistance in Iraq", "Military Forces of the United States"]))
+        m.mention_id = f"m{i}"
+        if m.date is not None and rng.random() < 0.1:  # a month-precision window
+            m.date = _replace(m.date, precision=3, first=m.date.date.replace(day=1),
+                              last=m.date.date.replace(day=28))
+        mentions.append(m)
+    settings = Settings.from_overrides({})
+    got = [[x.mention_id for x in c] for c in cluster(mentions, settings)]
+    want = [[x.mention_id for x in c] for c in _brute_force_cluster(mentions, settings)]
+    assert got == want

@@ -105,19 +105,56 @@ def _order_key(m: Mention) -> tuple[str, int, str]:
     return (m.doc_id, m.trigger.start, m.mention_id)
 
 
+def _days(m: Mention) -> list[int]:
+    """The day numbers (proleptic ordinals) of a mention's date window, at most `MAX_WINDOW_DAYS` of them."""
+    if m.date is None:
+        return []
+    first, last = m.date.first.toordinal(), m.date.last.toordinal()
+    return list(range(first, min(last, first + MAX_WINDOW_DAYS) + 1))
+
+
+# A date window longer than this (a year-level guess) is indexed by its first days only; such a mention still
+# meets every cluster it is compatible with, because undated and long-window clusters are always candidates.
+MAX_WINDOW_DAYS = 62
+
+
 def cluster(mentions: Iterable[Mention], settings: Settings) -> list[list[Mention]]:
-    """Group mentions into events (deterministic greedy clustering, every member compatible with the cluster)."""
+    """Group mentions into events (deterministic greedy clustering, every member compatible with the cluster).
+
+    Clusters are blocked by day: a mention is only compared with the clusters that have a member dated within
+    `fuse_days` of its window (plus the clusters with an undated or very long-window member), which are the
+    only ones it can be compatible with. The result is the same as comparing it with every cluster, in
+    near-linear time on a corpus spread over many days.
+    """
     clusters: list[list[Mention]] = []
+    by_day: dict[int, set[int]] = {}
+    always: set[int] = set()  # clusters with a member that has no date, or a window too long to index
+    pad = max(0, int(settings.fuse_days))
     for m in sorted(mentions, key=_order_key):
-        fits = [c for c in clusters if all(compatible(m, other, settings) for other in c)]
+        days = _days(m)
+        candidates: list[int]
+        if m.date is None or (m.date.last - m.date.first).days > MAX_WINDOW_DAYS:
+            candidates = list(range(len(clusters)))  # an undated mention may fit any cluster
+        else:
+            near: set[int] = set(always)
+            for d in range(days[0] - pad, days[-1] + pad + 1):
+                near |= by_day.get(d, set())
+            candidates = sorted(near)
+        fits = [i for i in candidates if all(compatible(m, other, settings) for other in clusters[i])]
         if fits:
             # Among the events it fits, the one whose members give its own day (a report of the second day of a
             # two-day clash joins that day, not the first), else the earliest formed.
-            same_day = [c for c in fits if m.date is not None
-                        and any(o.date is not None and o.date.date == m.date.date for o in c)]
-            (same_day or fits)[0].append(m)
+            same_day = [i for i in fits if m.date is not None
+                        and any(o.date is not None and o.date.date == m.date.date for o in clusters[i])]
+            index = (same_day or fits)[0]
+            clusters[index].append(m)
         else:
+            index = len(clusters)
             clusters.append([m])
+        if m.date is None or (m.date.last - m.date.first).days > MAX_WINDOW_DAYS:
+            always.add(index)
+        for d in days:
+            by_day.setdefault(d, set()).add(index)
     return clusters
 
 
