@@ -11,7 +11,10 @@ falls back to the admin unit named in its sentence (or, for given spans, to the 
 ("Lebanese") resolve through `data/geo/demonyms.tsv`. Context words, relative-location cues, actor nouns and
 place-type words come from `data/geo_cues.yaml`. Short notes that name no country still get one: the demonyms
 and country-bound organisations they name (`data/geo/actor_countries.tsv`: "AMISOM", "UPND") are soft country
-votes, and in running text a loose spelling match counts only inside the document's countries.
+votes, and in running text a loose spelling match counts only inside the document's countries. Words of an actor's
+name ("Boko Haram") and of a disease's ("West Nile virus") are no toponyms; after a preposition of place ("taken to
+Zuwara") a town's name is kept whatever NER said; a small town found only under an alternate name needs document
+support; ranking runs two context rounds so that a place settled by context pulls its neighbours.
 """
 from __future__ import annotations
 
@@ -37,9 +40,11 @@ _AMBIGUOUS_ARTICLES = frozenset("as es us at et ut an en un ar er ur ed ud il ul
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
 _FEATURE_PRIOR = {"continent": 2.5, "country": 2.5, "region": 1.5, "admin1": 1.5, "site": 2.0, "airport": 0.5, "city": 0.0, "admin2": 0.3}
 _ALT_NAME_PENALTY = 1.5
-_SMALL_PLACE = 50_000  # in running text, a town smaller than this outside the document's countries is a guess
+_CONTEXT_PASSES = 2  # rounds of ranking with the previous round's choices as document context
+_SMALL_PLACE = 50_000
+_KNOWN_NAMES = 10  # a place with this many names in the gazetteer is well documented ("Zalingei" for Zalinjay)  # in running text, a town smaller than this outside the document's countries is a guess
 _NER_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
-_NER_OTHER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
+_NER_OTHER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "DATE", "TIME"})  # "the month of Ramadan"
 # demonym → place-name endings (en, fr): Russian → Russia, Egyptian → Egypt, Sudanese → Sudan, Israeli → Israel,
 # syrienne → syrie, irakien → irak, libanais → liban, américain → amérique, British → Britain, Turkish → Turkey.
 _DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -89,6 +94,25 @@ def load_actor_countries() -> tuple[dict[str, str], dict[str, str]]:
         else:
             names[normalize_name(name)] = cc
     return caps, names
+
+
+@lru_cache(maxsize=1)
+def load_actor_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Normalized names of actors (`data/actors.yaml` aliases, `data/geo/actor_countries.tsv`): (names of two words
+    or more, every name). A place name inside one is no toponym ("Boko Haram" is not Boko + Haram), and a name that
+    is an actor's is not forced to be a place by the preposition before it."""
+    from ..actors import ActorDictionary
+
+    names: set[str] = set()
+    for actor in ActorDictionary.default().actors:
+        for alias in [actor.name, *actor.aliases]:
+            key = normalize_name(alias)
+            if key and not is_arabic(key):
+                names.add(key)
+    caps, normalized = load_actor_countries()
+    names |= {normalize_name(n) for n in caps} | set(normalized)
+    names.discard("")
+    return frozenset(n for n in names if " " in n), frozenset(names)
 
 
 # Weights of the soft country votes a document's demonyms ("Kenyan forces") and organisations ("AMISOM")
@@ -175,6 +199,7 @@ class _Mention:
     leads_org: bool = False  # ... or it opens an organisation's name ("Derna Mujahideen Shoura Council")
     qualifier: set[str] = field(default_factory=set)  # admin1 codes / country codes of "Paris, Tenn." / "Paris, France"
     abstain_reason: str = ""
+    in_actor_name: bool = False  # a word of a longer actor name ("Boko" in "Boko Haram")
     derived: str = ""  # "demonym" or "contains '…'" when candidates came from _derived_candidates
 
 
@@ -209,6 +234,9 @@ class Geocoder:
         self._group_nouns = {lang: {normalize_name(w) for w in ws or []}
                              for lang, ws in self.cues.get("group_nouns", {}).items()}
         self._reporter = {lang: {normalize_name(w) for w in ws} for lang, ws in self.cues.get("reporter_cues", {}).items()}
+        self._disease = {normalize_name(w) for w in self.cues.get("disease_words", []) if normalize_name(w)}
+        self._motion = {lang: {tuple((normalize_name(w) or w).split()) for w in ws or []}
+                        for lang, ws in self.cues.get("motion_locative", {}).items()}
 
     # --- public API --------------------------------------------------------------------------------------
 
@@ -224,6 +252,7 @@ class Geocoder:
         mentions = self._merge_ner(text, tokens, mentions, ner_spans, lang)
         for m in mentions:
             self._annotate(m, tokens, lang)
+        self._mark_actor_names(mentions, tokens)
         doc_countries = {c.place.country_code for m in mentions for c in m.cands
                          if c.feature == "country" and c.kind == 0 and len(m.cands) == 1}
         context = context_countries(text, tokens)
@@ -574,6 +603,8 @@ class Geocoder:
         if m.key in self._not_places or re.sub(r"^(?:the|la|le|les|l) ", "", m.key) in self._not_places:
             return False
         nxt_tok = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if nxt_tok is not None and nxt_tok.norm in self._disease and text[m.end:nxt_tok.start] in (" ", "-"):
+            return False  # "West Nile virus", "Rift Valley fever": a disease named after a place
         if m.key in load_demonyms() and not (nxt_tok is not None and nxt_tok.norm in self._region_after.get(lang, set())):
             return False  # "Somali forces", "Afar herders": a nationality (a country vote), not the region
         # '~' aliases need a matching context word
@@ -608,6 +639,8 @@ class Geocoder:
         typed = nxt is not None and nxt.norm in self._type_words and text[m.end:nxt.start] == " " and \
             nxt.raw[:1].islower()
         place_context = (strict_locative or typed) and not m.in_longer_name
+        if m.in_actor_name and not (strong and not m.ner_label in ("PER", "PERSON")) and not m.leads_org:
+            return False  # "Boko Haram": a word of an actor's name, not Boko (Congo) and Haram (Norway)
         if (m.in_poi_name or m.leads_org) and (strong or in_doc):
             return True  # "Benghazi Medical Centre", "Cairo University", "Derna Shura Council": the town in a name
         if not very_strong and self._hyphen_part(m, tokens, text):
@@ -615,6 +648,13 @@ class Geocoder:
         if not (strong or after_locative) and nxt is not None and text[m.end:nxt.start] == " " and \
                 nxt.norm in self._group_nouns.get(lang, set()):
             return False  # "Abala herdsmen", "Nuer militia": an ethnic or clan word before a group noun
+        # "taken to Zuwara", "protested in Shashamene": after a preposition of place a town's main name (or a town
+        # of the document's countries) is kept whatever NER said, unless the name is an actor's
+        motion = not arabic and not m.in_longer_name and self._motion_before(tokens, m, lang) and \
+            m.key not in load_actor_names()[1] and any(
+                c.kind == 0 and c.match == "exact" and c.feature in ("city", "admin2")
+                and (c.primary or c.place.country_code in doc_countries) for c in usable)
+        place_context = place_context or motion
         if m.ner_label in _NER_OTHER_LABELS and not place_context and not (
                 very_strong or (strong and (in_doc or not doc_countries or after_locative))
                 or (after_locative and m.ner_label not in ("PER", "PERSON")
@@ -644,6 +684,34 @@ class Geocoder:
         if sentence_initial and not locative:
             return best_pop >= 50_000 and in_doc
         return (locative and best_pop >= 1_000) or best_pop >= 20_000 and in_doc
+
+    def _mark_actor_names(self, mentions: list[_Mention], tokens: list[Token]) -> None:
+        """Flag gazetteer matches that are words of a longer actor name the text spells out ("Boko Haram",
+        "Derna Mujahideen Shura Council" is left alone when the town opens it: see `leads_org`)."""
+        multi, _all = load_actor_names()
+        norms = [t.norm for t in tokens]
+        spans: list[tuple[int, int]] = []
+        for i in range(len(norms)):
+            for n in range(6, 1, -1):
+                if i + n <= len(norms) and " ".join(norms[i:i + n]) in multi:
+                    spans.append((i, i + n))
+                    break
+        for m in mentions:
+            if m.tok_start < 0:
+                continue
+            for a, b in spans:
+                if a <= m.tok_start and m.tok_end <= b and b - a > m.tok_end - m.tok_start:
+                    m.in_actor_name = True
+                    break
+
+    def _motion_before(self, tokens: list[Token], m: _Mention, lang: str) -> bool:
+        """A preposition of place or movement stands right before the mention ("to Zuwara", "près de Gao")."""
+        for words in self._motion.get(lang, set()):
+            n = len(words)
+            if m.tok_start >= n and tuple(t.norm for t in tokens[m.tok_start - n:m.tok_start]) == words and \
+                    self._text[tokens[m.tok_start - 1].end:m.start] == " ":
+                return True
+        return False
 
     def _hyphen_part(self, m: _Mention, tokens: list[Token], text: str) -> bool:
         """The mention is glued by a hyphen to a capitalized word that names no place ("Aniet-Ngong"); two
@@ -711,17 +779,43 @@ class Geocoder:
     def _resolve_all(self, mentions: list[_Mention], text: str, lang: str, sort: bool = True,
                      doc_focus: bool = False, context: Optional[dict[str, float]] = None,
                      strict_loose: bool = False) -> list[ResolvedPlace]:
-        # pass 1: rank without document context; pass 2: countries/admin1 areas of the pass-1 choices as
-        # context, and the pass-1 places of the other mentions as proximity anchors
-        first = [self._rank(m, {}, set(), []) for m in mentions]
-        by_key: dict[str, dict[str, float]] = {}  # mention key -> country -> weight (a name never votes for itself)
+        # pass 1: rank without document context; then, `_CONTEXT_PASSES` times, the countries/admin1 areas of the
+        # previous choices as context and the previous places of the other mentions as proximity anchors (a second
+        # round lets a place settled by context pull its neighbours: "Zambezi" → Zambia, then "North-Western
+        # Province" is Zambia's, not Sri Lanka's)
+        ranked_all = [self._rank(m, {}, set(), []) for m in mentions]
+        for step in range(_CONTEXT_PASSES):
+            by_key, admin_by_key, anchors, totals = self._context(mentions, ranked_all, context, strict_loose)
+            self._countries = {cc for cc, w in totals.items() if w >= 1.0}
+            per_mention = []
+            for i, m in enumerate(mentions):
+                countries = dict(totals)
+                for cc, w in by_key.get(m.key, {}).items():
+                    countries[cc] -= w
+                countries = {cc: w for cc, w in countries.items() if w > 0.01}
+                admin1s = {code for k, codes in admin_by_key.items() if k != m.key for code in codes}
+                others = [(p, firm) for j, p, firm in anchors if j != i and mentions[j].key != m.key]
+                per_mention.append((countries, admin1s, others))
+            ranked_all = [self._rank(m, *per_mention[i]) if m.cands else [] for i, m in enumerate(mentions)]
+        out = [self._to_resolved(m, ranked_all[i], strict_loose, *per_mention[i]) for i, m in enumerate(mentions)]
+        out = self._fall_back(out, text, doc_focus)
+        if sort:
+            out.sort(key=lambda r: r.span.start)
+        return out
+
+    def _context(self, mentions: list[_Mention], rankings: list[list[Candidate]], context: Optional[dict[str, float]],
+                 strict_loose: bool) -> tuple[dict[str, dict[str, float]], dict[str, set[str]],
+                                              list[tuple[int, Place, bool]], dict[str, float]]:
+        """Document context from the current choices: country votes per mention key (a name never votes for
+        itself), admin1 codes per key, proximity anchors (index, place, firm) and the country totals."""
+        by_key: dict[str, dict[str, float]] = {}
         admin_by_key: dict[str, set[str]] = {}
-        for m, ranked in zip(mentions, first):
+        for m, ranked in zip(mentions, rankings):
             if not ranked:
                 continue
             top = ranked[0]
-            if top.match == "loose":
-                continue
+            if top.match == "loose" or _weak_alternate(top, ranked, m.key):
+                continue  # (nor does a small town's alternate name: "Tombo" is not a vote for Tombokro's country)
             weight = 1.0 if top.feature == "country" or len({c.place.country_code for c in ranked}) == 1 else 0.3
             if top.place.country_code:
                 kc = by_key.setdefault(m.key, {})
@@ -731,27 +825,15 @@ class Geocoder:
             for code in m.qualifier:
                 if "." in code:
                     admin_by_key.setdefault(m.key, set()).add(code)
-        anchors = [(i, r[0].place, _firm(r)) for i, r in enumerate(first)
-                   if r and r[0].feature not in ("country", "continent", "admin1", "region")]
+        # (in running text a loose spelling match or a small town's alternate name is too weak to anchor others)
+        anchors = [(i, r[0].place, _firm(r)) for i, r in enumerate(rankings)
+                   if r and r[0].feature not in ("country", "continent", "admin1", "region")
+                   and not (strict_loose and (r[0].match == "loose" or _weak_alternate(r[0], r, mentions[i].key)))]
         totals: dict[str, float] = dict(context or {})
         for kc in by_key.values():
             for cc, w in kc.items():
                 totals[cc] = totals.get(cc, 0) + w
-        self._countries = {cc for cc, w in totals.items() if w >= 1.0}
-        out: list[ResolvedPlace] = []
-        for i, m in enumerate(mentions):
-            countries = dict(totals)
-            for cc, w in by_key.get(m.key, {}).items():
-                countries[cc] -= w
-            countries = {cc: w for cc, w in countries.items() if w > 0.01}
-            admin1s = {code for k, codes in admin_by_key.items() if k != m.key for code in codes}
-            others = [(p, firm) for j, p, firm in anchors if j != i and mentions[j].key != m.key]
-            ranked = self._rank(m, countries, admin1s, others) if m.cands else []
-            out.append(self._to_resolved(m, ranked, strict_loose, countries, admin1s, others))
-        out = self._fall_back(out, text, doc_focus)
-        if sort:
-            out.sort(key=lambda r: r.span.start)
-        return out
+        return by_key, admin_by_key, anchors, totals
 
     def _rank(self, m: _Mention, countries: dict[str, float], admin1s: set[str],
               anchors: Sequence[tuple[Place, bool]]) -> list[Candidate]:
@@ -759,6 +841,7 @@ class Geocoder:
             return []
         scored: list[tuple[float, Candidate]] = []
         same_name_cities = {c.admin1_code for c in m.cands if c.feature == "city" and c.place.population >= 10_000}
+        biggest_city = max((c.place.population for c in m.cands if c.feature == "city" and c.kind == 0), default=0)
         # a national capital of the same name beats an admin1 unit ("Washington")
         capital_named = any(c.place.site_type == "capital" and c.primary for c in m.cands)
         # "China", "Mexico": the country, not China (Texas) nor Mexico City, unless the text says otherwise
@@ -801,6 +884,8 @@ class Geocoder:
                     s += 3.0
                 elif c.admin1_code in same_name_cities or capital_named:
                     s -= 3.0  # "Deir ez-Zor" alone is the city more often than the governorate
+                elif biggest_city > max(p.population, 100_000):
+                    s -= 3.0  # "Mwanza" is Tanzania's big city before a Malawian district of fewer people
             if p.country_code in countries:
                 w = countries[p.country_code]
                 s += 3.5 * min(1.0, w) + 0.3 * min(w, 5)
@@ -844,6 +929,13 @@ class Geocoder:
             if why:
                 return ResolvedPlace(span, None, score=0.0, relation=m.relation,
                                      reason=f"unknown toponym: not in the gazetteer ({why})")
+        if strict_loose and _weak_alternate(best, ranked, m.key) and best.place.country_code not in (countries or {}) and not (
+                m.qualifier & {best.admin1_code, best.place.country_code}):
+            # only another spelling of a small town in a country the text gives no hint of ("Tawila" is not
+            # At Tawilah in Yemen, "Mesel" not Messel in Hesse, "Ramadan" not Turabah)
+            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
+                                 reason="unknown toponym: not in the gazetteer (only an alternate name of the small "
+                                        f"place '{best.place.name}', {best.place.country_code}, no document context)")
         if strict_loose and best.match == "loose" and best.place.country_code not in (countries or {}):
             # in running text a loose spelling match is a guess unless the document is about that country
             # ("Hodan" is not Huadian, China; "Kersa" not Kars, Turkey)
@@ -927,6 +1019,18 @@ def _similar(a: str, b: str, threshold: float = 80.0) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(a, b) >= threshold
+
+
+def _weak_alternate(c: Candidate, cands: Sequence[Candidate] = (), key: str = "") -> bool:
+    """The candidate is a little-known small town or district found only under one of its alternate names, and no
+    same-named district of its area backs it ("Poonch" district backs Punch town, "Cotija" Cotija de la Paz)."""
+    if not (c.match == "exact" and c.kind == 0 and not c.primary and c.feature in ("city", "admin2")
+            and c.place.population < _SMALL_PLACE and c.nnames < _KNOWN_NAMES):
+        return False
+    if key and normalize_name(strip_place_type(key)) == normalize_name(c.place.name):
+        return False  # "Arua district": the main name with its unit word
+    return not any(o.primary and o.kind == 0 and o.admin1_code == c.admin1_code and o.place.country_code ==
+                   c.place.country_code for o in cands if o is not c)
 
 
 def _reach(c: Candidate, anchor: Place) -> float:
