@@ -324,3 +324,31 @@ def test_extract_named_town_beats_the_country_of_the_actors(analyse):
     assert len(mentions) == 1
     place = mentions[0].place
     assert place is not None and place.place is not None and place.place.name == "Diffa"
+
+
+def test_extract_drop_past_background_keeps_recent_events_and_retrospectives():
+    import datetime as dt
+
+    from builders import mention as built
+    from eventwire.dates import DateReference
+    from eventwire.extract import drop_past_background
+
+    ref = DateReference(dt.date(2024, 6, 25), 1, "metadata")
+    recent, old = built(start=10, when="2024-06-24"), built(start=90, when="2024-03-03")
+    assert drop_past_background([recent, old], ref) == [recent]
+    assert drop_past_background([old], ref) == [old]  # a retrospective keeps its events
+    undated_recent = built(start=10, when="2024-06-24")
+    undated_recent.date.span = None  # dated from the reference: recent
+    assert drop_past_background([undated_recent, old], ref) == [undated_recent]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Militants attacked an army base near Gao on Monday. On 3 March, rebels ambushed a convoy near Kidal, "
+           "killing five."),
+    ("fr", "Des hommes armés ont attaqué lundi un poste militaire près de Gao. Le 3 mars, des rebelles avaient "
+           "tendu une embuscade à un convoi près de Kidal."),
+])
+def test_extract_an_older_event_recalled_in_a_recent_report_is_background(analyse, lang, text):
+    mentions = analyse(text, lang)
+    assert mentions and all(m.date is not None and m.date.date.month != 3 for m in mentions)

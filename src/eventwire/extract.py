@@ -564,12 +564,38 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             _continue_casualties(ctx, mentions or held_back, casualties, s_start)
         mentions.extend(new_in_sentence)
     del pending_casualties
+    mentions = drop_past_background(mentions, ctx.ref)
     if not mentions and held_back:
         best = max(m.confidence for m in held_back)
         first = next(m for m in held_back if m.confidence >= best - 1e-9)
         first.confidence *= 0.7  # a sole, weakly anchored report
         mentions = [first]
     return [_quote_as_given(m, doc.text) for m in mentions]
+
+
+# An event dated by its own words this many days or more before the reference window, in a report that also tells
+# of something recent, is background ("the group had attacked the same base on 3 March").
+PAST_BACKGROUND_DAYS = 30
+
+
+def drop_past_background(mentions: list[Mention], ref: Any) -> list[Mention]:
+    """The mentions without those that recall an older event in a report about recent ones.
+
+    A mention is background when its own date expression puts it wholly `PAST_BACKGROUND_DAYS` or more before
+    the start of the reference window and another mention of the document is recent (within that many days of
+    the window, or undated by its own words and so dated from the reference). A report whose events are all
+    old (a retrospective, an archive) keeps them all.
+    """
+    if ref is None or not mentions:
+        return mentions
+    start = ref.window[0]
+
+    def old(m: Mention) -> bool:
+        return m.date is not None and m.date.span is not None and (start - m.date.last).days >= PAST_BACKGROUND_DAYS
+
+    if all(old(m) for m in mentions) or not any(old(m) for m in mentions):
+        return mentions
+    return [m for m in mentions if not old(m)]
 
 
 def _quote_as_given(m: Mention, text: str) -> Mention:
