@@ -396,9 +396,10 @@ def test_type_sentence_hacked_website_is_other_not_attack():
     ("Les habitants ont bloqué la route nationale pour exiger de l'eau potable.", "fr"),
     ("قطع محتجون الطريق احتجاجا على انقطاع المياه.", "ar"),
 ])
-def test_type_sentence_roads_closed_in_protest_is_peaceful_protest(text, lang):
+def test_type_sentence_roads_closed_in_protest_is_violent_demonstration(text, lang):
+    # ACLED: road-blocking by demonstrators (barricades, material across the road) is a Violent demonstration.
     hit = only(text, lang)
-    assert hit.sub_event_type == "Peaceful protest"
+    assert hit.sub_event_type == "Violent demonstration"
 
 
 def test_type_sentence_blocking_a_protest_is_still_an_intervention():
@@ -539,3 +540,148 @@ def test_type_sentence_organised_or_directed_march_is_peaceful_protest(text, lan
 ])
 def test_type_sentence_captured_fighters_are_not_a_territorial_change(text, lang):
     assert all("territory" not in h.sub_event_type for h in type_sentence(text, lang))
+
+
+# ------------------------------------------------------------------------------ round 2: actors, riots, territory
+@pytest.mark.parametrize("text, lang", [
+    ("Armed men on a motorbike killed three gendarmes near the market.", "en"),
+    ("A soldier on guard at a checkpoint was shot dead by a sniper.", "en"),
+    ("A peacekeeper was killed by unidentified armed assailants.", "en"),
+    ("Des hommes armés ont tué trois gendarmes près du marché.", "fr"),
+    ("Un soldat en faction à un poste de contrôle a été abattu par balles.", "fr"),
+])
+def test_type_sentence_killing_state_forces_is_an_armed_clash(text, lang):
+    # ACLED: an attack on state forces by an armed group is a battle, not violence against civilians.
+    assert only(text, lang).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A police officer was killed in front of his home after gunmen shot him.", "en"),
+    ("An off duty soldier was shot dead by gunmen at a bar.", "en"),
+    ("Un policier a été tué devant son domicile par des hommes armés.", "fr"),
+    ("Un militaire en permission a été abattu par des inconnus.", "fr"),
+])
+def test_type_sentence_state_agent_killed_off_duty_or_at_home_is_an_attack(text, lang):
+    assert only(text, lang).sub_event_type == "Attack"
+
+
+def test_type_sentence_armed_clash_trigger_leaves_the_perpetrator_phrase_out():
+    hit = only("Des hommes armés ont tué trois gendarmes près du marché.", "fr")
+    assert hit.text == "ont tué"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("An IED attack executed against an army vehicle wounded five soldiers.", "en"),
+    ("Une bombe artisanale a explosé au passage d'un convoi militaire, blessant cinq soldats.", "fr"),
+])
+def test_type_sentence_bomb_against_state_forces_keeps_its_tactic(text, lang):
+    assert only(text, lang).sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Riot police fired tear gas to disperse protesters during clashes near the parliament.", "en"),
+    ("Police used water cannon on protesters who threw stones at the ministry.", "en"),
+    ("Students protested and pulled down the fence of the campus before police dispersed them.", "en"),
+    ("Protesters lit fires in the street as police fired tear gas.", "en"),
+    ("La police a dispersé les manifestants à coups de gaz lacrymogènes lors de heurts devant la mairie.", "fr"),
+    ("Les manifestants ont lancé des pierres sur les policiers qui les ont dispersés au gaz lacrymogène.", "fr"),
+])
+def test_type_sentence_violent_protesters_make_a_riot_even_with_an_intervention(text, lang):
+    # ACLED: Protest with intervention is for non-violent protesters; violent ones riot.
+    assert only(text, lang).sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rioters clashed with soldiers in the old town.", "en"),
+    ("Rioters fought with law enforcement officers outside the courthouse.", "en"),
+    ("Des émeutiers se sont affrontés avec les militaires dans la vieille ville.", "fr"),
+])
+def test_type_sentence_rioters_fighting_state_forces_are_a_riot(text, lang):
+    assert only(text, lang).sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Protesters armed with clubs and machetes marched on the town hall.", "en"),
+    ("The protest turned into a brawl between supporters of the two candidates at the rally.", "en"),
+    ("The arrest sparked a demonstration, with residents pouncing on the policemen.", "en"),
+    ("The district office was torched by protesters.", "en"),
+    ("Des manifestants armés de gourdins ont marché sur la mairie.", "fr"),
+    ("Lors de la manifestation, des jeunes s'en sont pris aux policiers.", "fr"),
+    ("Le bureau du district a été incendié par des manifestants.", "fr"),
+])
+def test_type_sentence_crowd_violence_cues_make_a_violent_demonstration(text, lang):
+    assert only(text, lang).sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A police officer hit a demonstrator with his baton during the protest.", "en"),
+    ("Un policier a frappé un manifestant lors de la manifestation.", "fr"),
+])
+def test_type_sentence_police_beating_a_protester_is_excessive_force(text, lang):
+    assert only(text, lang).sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Residents protested against insecurity and looting in the market town.", "en"),
+    ("Thousands marched to mourn the demonstrators killed last month.", "en"),
+    ("Students rallied demanding justice for a classmate recently killed by a bus.", "en"),
+    ("Refugees, many of them battling to get their papers, held a march to parliament.", "en"),
+    ("Les habitants ont manifesté contre les pillages et l'insécurité au marché.", "fr"),
+    ("Des étudiants ont manifesté pour réclamer justice pour un camarade tué par un bus.", "fr"),
+])
+def test_type_sentence_protest_about_violence_or_figurative_fight_stays_peaceful(text, lang):
+    assert only(text, lang).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The camp fell to the army's 302nd brigade on Monday.", "en"),
+    ("Troops clear two villages of Boko Haram fighters.", "en"),
+    ("The army took over the rebel camp with all its equipment.", "en"),
+    ("Government forces captured the port after a week of fighting.", "en"),
+    ("La ville est tombée aux mains de l'armée malienne lundi.", "fr"),
+    ("L'armée libère trois villages des jihadistes.", "fr"),
+    ("L'armée a pris la plus grande partie du quartier.", "fr"),
+])
+def test_type_sentence_state_forces_taking_a_place_regain_territory(text, lang):
+    assert only(text, lang).sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police fired rubber bullets, tear gas and water cannon at the crowd of protesters.", "en"),
+    ("La police a utilisé des canons à eau contre les manifestants.", "fr"),
+])
+def test_type_sentence_water_cannon_is_not_artillery(text, lang):
+    hit = only(text, lang)
+    assert hit.sub_event_type == "Protest with intervention"
+    assert "artillery" not in hit.weapons
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Government forces repel a rebel attack on the town, 21 arrested.", "en"),
+    ("Les forces gouvernementales repoussent une attaque rebelle contre la ville, 21 interpellés.", "fr"),
+])
+def test_type_sentence_arrests_after_a_repelled_attack_do_not_hide_the_battle(text, lang):
+    subs = {h.sub_event_type for h in type_sentence(text, lang)}
+    assert "Armed clash" in subs
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The group is mobilising its members for attacking the district, officials said.", "en"),
+    ("Local fighters mobilized to defend the valley against a possible attack by insurgents who seek to infiltrate it.", "en"),
+    ("Le groupe mobilise ses membres en vue d'attaquer le district.", "fr"),
+    ("Des combattants locaux se sont mobilisés contre une éventuelle attaque des insurgés qui cherchent à s'infiltrer.", "fr"),
+])
+def test_type_sentence_attack_only_expected_is_a_change_to_group_activity(text, lang):
+    assert only(text, lang).sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Forces fired missiles at two artillery batteries as border clashes entered their seventh day.", "en"),
+    ("Les forces ont tiré des missiles sur deux batteries pendant que les affrontements entraient dans leur septième jour.", "fr"),
+])
+def test_type_sentence_ongoing_clashes_as_setting_do_not_outrank_the_strike(text, lang):
+    assert only(text, lang).sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_type_sentence_infantry_fighting_vehicle_is_not_fighting():
+    assert not type_sentence("The unit received ten infantry fighting vehicles.", "en")

@@ -13,10 +13,12 @@ developments mentioned inside a violent clause ("an IED hit a convoy") are not s
 "strike" is an air strike only without a labour context (workers, unions, pay: then it is a protest), and a bare
 violent verb ("kill", "beats") is an Attack when armed forces named before it act on a civilian target.
 ACLED's actor rules are read from the clause: a violent verb whose target (first noun after an active verb,
-the one before a passive) is civilian is an Attack whoever acts, and an Attack on armed forces or an armed
-group is an Armed clash; a clash between unarmed parties (supporters, communities, traders) is Mob violence,
-or a Violent demonstration against the police; a territorial change belongs to the first actor before the
-control verb (state forces -> Government regains territory, an armed group -> Non-state actor overtakes).
+the one before a passive) is civilian is an Attack whoever acts, and an Attack on state forces or an armed
+group is an Armed clash (unless the victim was off duty or at home); a clash between unarmed parties
+(supporters, communities, traders) is Mob violence, or a Violent demonstration against the police or when
+demonstrators or rioters fight; clashes that are only the setting of a protest still make it violent; a
+territorial change belongs to the first actor before the control verb (state forces -> Government regains
+territory, an armed group -> Non-state actor overtakes).
 `type_sentence` returns every distinct event in a sentence; `type_snippet` gives one label for a whole
 snippet (CASE 2021 Task 2 style).
 """
@@ -142,8 +144,8 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
 
 @dataclass
 class _Entry:
-    kind: str  # specific | generic | modifier | weapon | civilian | victim | military | unarmed | armed |
-    #            armed_sign | state | labour | break | background
+    kind: str  # specific | generic | modifier | weapon | civilian | victim | military | off_duty | unarmed |
+    #            demonstrator | armed | armed_sign | state | labour | break | background
     label: str  # sub-event type, modifier name, or weapon name; for a generic cue, its default sub-type
     weight: float
     source: str
@@ -199,7 +201,8 @@ def load_lexicon(lang: str) -> _Lexicon:
             entries.append(_Entry("modifier", mod, float(w), pat, _compile(pat, lang)))
     for pat in data.get("civilians") or []:
         entries.append(_Entry("civilian", "", 1.0, pat, _compile(pat, lang)))
-    for kind, key in (("unarmed", "unarmed_parties"), ("armed", "armed_groups"), ("armed_sign", "weapon_signs"),
+    for kind, key in (("unarmed", "unarmed_parties"), ("demonstrator", "demonstrators"), ("armed", "armed_groups"),
+                      ("armed_sign", "weapon_signs"),
                       ("state", "state_forces")):
         for pat in data.get(key) or []:
             entries.append(_Entry(kind, "", 1.0, pat, _compile(pat, lang)))
@@ -207,6 +210,8 @@ def load_lexicon(lang: str) -> _Lexicon:
         entries.append(_Entry("victim", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("military") or []:
         entries.append(_Entry("military", "", 1.0, pat, _compile(pat, lang)))
+    for pat in data.get("off_duty") or []:
+        entries.append(_Entry("off_duty", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("labour") or []:
         entries.append(_Entry("labour", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("background") or []:
@@ -351,6 +356,24 @@ def _patient(text: str, cues: list[_Cue], g: _Cue) -> Optional[_Cue]:
     return after[0] if after else None
 
 
+def _without_actor(text: str, cues: list[_Cue], cue: _Cue) -> _Cue:
+    """The trigger `cue` without the armed-group phrase it opens with ("hommes armés ont tué" -> "ont tué"), so
+    that the phrase stays a side of the battle for the actor finder, not part of its trigger."""
+    lead = [c for c in cues if c.kind == "armed" and c.start == cue.start and c.end < cue.end]
+    if not lead:
+        return cue
+    start = max(c.end for c in lead)
+    while start < cue.end and not text[start].isalnum():
+        start += 1
+    return replace(cue, start=start) if start < cue.end else cue
+
+
+def _patient_is_combatant(text: str, cues: list[_Cue], g: _Cue, off_duty: bool) -> bool:
+    """True when the target of `g` is an armed group, or state forces not said to be off duty / at home."""
+    kind = getattr(_patient(text, cues, g), "kind", "")
+    return kind == "armed" or (kind == "military" and not off_duty)
+
+
 def _patient_kind(text: str, cues: list[_Cue], g: _Cue) -> str:
     """"civilian" or "military" (an armed force or armed group): the kind of the target of `g` (see `_patient`),
     or "" when none is named."""
@@ -360,7 +383,7 @@ def _patient_kind(text: str, cues: list[_Cue], g: _Cue) -> str:
     return {"victim": "civilian", "armed": "military"}.get(target.kind, target.kind)
 
 
-_POLICE = re.compile(r"polic|gendarm|riot")
+_POLICE = re.compile(r"polic|gendarm|riot|law enforcement")
 # A noun followed by a reporting verb is the source of the report ("police said"), not a party to the event.
 _REPORTING = re.compile(r"\W+(?:said|says|say|told|reported|confirmed|announced|stated|a (?:dit|declare|indique|annonce|"
                         r"confirme|affirme)|ont (?:dit|declare|indique|annonce|confirme|affirme))\b")
@@ -403,11 +426,16 @@ def _unarmed_clash_type(text: str, cues: list[_Cue], weapons: list[str]) -> str:
     """The riot sub-type a clash in this clause really is, or "" when armed actors may be involved.
 
     Unarmed parties (supporters, communities, traders...) with no weapon and no armed group: Mob violence
-    between themselves, Violent demonstration when the police is the other side; any army / armed group or
-    weapon keeps it an Armed clash.
+    between themselves, Violent demonstration when the police is the other side or when the party is
+    demonstrators or rioters; an armed group or weapon keeps it an Armed clash.
     """
-    if weapons or not any(c.kind == "unarmed" for c in cues) or any(c.kind in ("armed", "armed_sign") for c in cues):
+    if weapons or not any(c.kind in ("unarmed", "demonstrator") for c in cues) \
+            or any(c.kind in ("armed", "armed_sign") for c in cues):
         return ""
+    if any(c.kind == "demonstrator" for c in cues):
+        # "Rioters clashed with troops", "rival protesters fought": a clash of demonstrators, with any state
+        # force or with each other, is a riot (ACLED Violent demonstration).
+        return "Violent demonstration"
     forces = [c for c in cues if c.kind == "military"]
     if not forces:
         return "Mob violence"
@@ -429,6 +457,7 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
     civilians = any(c.kind == "civilian" for c in cues) and not military
     trig = _drop_overlapped(cues)
     backgrounds = [c for c in cues if c.kind == "background"]
+    bg_clash = False
     if backgrounds:
         # A trigger inside a background phrase is dropped when the clause reports something else, and only
         # counts for less otherwise; a modifier there never applies.
@@ -436,6 +465,9 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         # at its actor, the background at the intention).
         inside = [any(b.start <= c.end <= b.end and b.start < c.end for b in backgrounds) for c in trig]
         foreground = any(not bg and c.kind != "modifier" for c, bg in zip(trig, inside))
+        # Clashes as the setting of a protest ("police dispersed protesters during clashes") still say the
+        # protesters fought: the clash stays as a modifier for the combination rules.
+        bg_clash = any(bg and c.kind == "specific" and c.label == "Armed clash" for c, bg in zip(trig, inside))
         trig = [replace(c, weight=c.weight * _BACKGROUND_FACTOR) if bg else c
                 for c, bg in zip(trig, inside) if not (bg and (c.kind == "modifier" or foreground))]
     if not weapons and not military and any(c.kind == "labour" for c in cues):
@@ -449,6 +481,8 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
     specific = [c for c in trig if c.kind == "specific"]
     generic = [c for c in trig if c.kind == "generic"]
     modifiers = {c.label for c in trig if c.kind == "modifier"}
+    if bg_clash and any(tx.event_type_of(c.label) == "Protests" for c in specific):
+        modifiers.add("Armed clash")
     implied = sorted({lex.weapon_implies.get(w, "") for w in weapons} - {""}, key=tx.rank)
 
     # Candidate (cue, sub-type, score, source) per specific cue.
@@ -467,11 +501,16 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
             labels = {c[1] for c in cands} | modifiers
 
     cands = _territory_by_actor(text, cues, cands)
-    # "Two militants shot dead", "insurgents were killed by gunmen": killing members of an armed group is a
-    # battle (ACLED Armed clash), never violence against civilians. (Attacks on state forces are left to the
-    # caller, which names the unidentified side of such an attack.)
-    cands = [(c[0], "Armed clash", c[2], f"{c[3]} + armed target")
-             if c[1] == "Attack" and getattr(_patient(text, cues, c[0]), "kind", "") == "armed"
+    # "Two militants shot dead", "insurgents were killed by gunmen", "gunmen killed two gendarmes": killing
+    # members of an armed group or of the state forces is a battle (ACLED Armed clash: an attack on state forces
+    # by an armed group), never violence against civilians -- unless the victim was off duty or at home
+    # ("a policeman was shot in front of his house"), where ACLED records an attack on a civilian.
+    # A bomb or shell in the clause names the tactic instead ("an IED attack executed against their vehicle").
+    off_duty = any(c.kind == "off_duty" for c in cues)
+    remote = any(tx.event_type_of(c[1]) == "Explosions/Remote violence" for c in cands)
+    cands = [(_without_actor(text, cues, c[0]), "Armed clash", c[2], f"{c[3]} + armed target")
+             if c[1] == "Attack" and _patient_is_combatant(text, cues, c[0], off_duty)
+             and not (remote and _patient_kind(text, cues, c[0]) == "military")
              and not any(t.kind in ("civilian", "victim") and c[0].start <= t.start and t.end <= c[0].end
                          and not _within_kind(cues, t, "armed") for t in cues) else c for c in cands]
     riot = _unarmed_clash_type(text, cues, weapons)
@@ -486,7 +525,11 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
     strategic = [c for c in cands if not tx.is_violent(c[1])]
     # A strong strategic cue ("explosive devices were found and defused", "weapons seized in a raid") beats
     # weak or merely nominal violent cues in the same clause: the weapon is the object, not the event.
+    # Arrests after a clearly named battle ("repel an attack …, 21 arrested") are a second event, not the object.
     top_sd = max((c[2] for c in strategic), default=0.0)
+    if all(c[1] == "Arrests" for c in strategic if c[2] == top_sd) and any(
+            c[2] >= 0.7 and tx.event_type_of(c[1]) == "Battles" for c in violent):
+        top_sd = 0.0
     if top_sd >= 0.8 and all(c[2] < top_sd for c in violent):
         violent = []
         generic = []
@@ -506,6 +549,9 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         g = max(generic, key=lambda c: (bool(c.label), c.weight, c.end - c.start))
         if military and _civilians_after_actor(text, cues, g):
             # "Soldiers kill three members of a family": armed forces acting on a civilian target.
+            military, civilians = False, True
+        elif military and off_duty and _patient_kind(text, cues, g) == "military":
+            # "A policeman was killed in front of his home": off duty, the victim is a civilian for ACLED.
             military, civilians = False, True
         elif not civilians and _patient_kind(text, cues, g) == "civilian":
             # "Opposition forces opened fire on residential areas", "a man was attacked by party supporters":
