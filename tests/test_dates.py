@@ -515,3 +515,12 @@ def test_dates_parse_keeps_the_events_own_date(lang: str, text: str, trigger: st
 def test_dates_bulletin_label_date_does_not_date_a_later_headline(text: str, trigger: str) -> None:
     value = _governing(text, "en", trigger)
     assert value is not None and value.span is None  # the publication fallback, not the bulletin's date
+
+
+@pytest.mark.integration
+def test_dates_parse_a_naming_participle_does_not_take_the_events_date() -> None:
+    text = "Troops took control of an area on the edge of the town called Abu Kamal Road on 9 December."
+    dates = find_dates(text, "en", REF)
+    trig = _span(text, "took control")
+    value = event_date(dates, text, _sentence_of(text, trig.start), trig, REF, parse=_parse(text, "en"))
+    assert value is not None and value.date == D(2023, 12, 9)

@@ -850,12 +850,20 @@ def foreign_date(parse: Any, date_span: TextSpan, trigger: TextSpan) -> bool:
     if date_tok.dep_ in _NOUN_MODIFIERS and date_tok.head.i not in trig_ids \
             and date_tok.head.pos_ in ("NOUN", "PROPN") and not (date_tok.i in trig_ids):
         return True
+    naming = _naming_words()
     tok = date_tok
     while tok.i not in trig_chain and tok.head.i != tok.i:
-        if tok.dep_ in _NOUN_CLAUSES and tok.head.i not in trig_ids:
+        if tok.dep_ in _NOUN_CLAUSES and tok.head.i not in trig_ids and tok.text.casefold() not in naming:
             return True
         tok = tok.head
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _naming_words() -> frozenset[str]:
+    """Participles that only name something ("an area called Abu Sneeb on 29 June"): the parser hangs the
+    event's date on them, so their clause does not make a date foreign (all languages: not told the language)."""
+    return frozenset(w for lang in ("fr", "en", "ar") for w in lexicon(lang).naming_words)
 
 
 def event_date(dates: list[DateValue], text: str, sentence: TextSpan, trigger: TextSpan,

@@ -110,6 +110,7 @@ class Lexicon:
     past: list[re.Pattern[str]] = field(default_factory=list)
     reporting: list[re.Pattern[str]] = field(default_factory=list)
     event_links: list[re.Pattern[str]] = field(default_factory=list)
+    naming_words: set[str] = field(default_factory=set)
 
 
 def _norm_regex(rx: str) -> str:
@@ -136,6 +137,7 @@ def _compile_lexicon(lang: str, raw: dict[str, Any]) -> Lexicon:
         month_parts={key(k): str(v) for k, v in raw["month_parts"].items()},
         phrases={key(k): dict(v) for k, v in raw["phrases"].items()},
         capitalized=bool(raw.get("capitalized_names", False)),
+        naming_words={str(w).casefold() for w in raw.get("naming_words") or []},
     )
     latin = lang != "ar"
     wd = _alternation(list(raw["weekdays"]))
