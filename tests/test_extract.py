@@ -352,3 +352,15 @@ def test_extract_drop_past_background_keeps_recent_events_and_retrospectives():
 def test_extract_an_older_event_recalled_in_a_recent_report_is_background(analyse, lang, text):
     mentions = analyse(text, lang)
     assert mentions and all(m.date is not None and m.date.date.month != 3 for m in mentions)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("lang,text,actor2", [
+    ("fr", "Des hommes armés ont tué deux gendarmes lundi près de Gao, dans le nord du Mali.", "Police Forces of Mali"),
+    ("en", "Gunmen killed three soldiers near Gao in northern Mali on Monday.", "Military Forces of Mali"),
+])
+def test_extract_unnamed_state_force_target_is_named_as_actor2(analyse, lang, text, actor2):
+    mentions = analyse(text, lang)
+    assert len(mentions) == 1
+    assert mentions[0].actor1 == "Unidentified Armed Group (Mali)"
+    assert mentions[0].actor2.startswith(actor2)

@@ -311,7 +311,9 @@ def _target_actor(ctx: DocContext, target: Optional[tuple[int, int, str]], sdoc:
                 if actor is not None:
                     s = start + word_match.start()
                     return actor.name, text, (s, s + len(word_match.group(0)))
-    return "", "", None
+    # No named actor: keep the phrase ("deux gendarmes", "villagers"), which an unnamed-actor rule may still
+    # name ("Police Forces of Mali", "Civilians (Mali)") and which is kept as actor2_text otherwise.
+    return "", text.strip(), None
 
 
 def _nationality_near(ctx: DocContext, text: str, offset: int) -> tuple[str, str, Optional[tuple[int, int]]]:
@@ -421,7 +423,10 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             a2 = _target_actor(ctx, roles["target"], sdoc)
             if not a2[0]:
                 window_end = min(s_end, a_end + 160)
-                a2 = _nationality_near(ctx, ctx.text[a_start:window_end], a_start)
+                a2 = _nationality_near(ctx, ctx.text[a_start:window_end], a_start) \
+                    if not (a2[1] and generic_role(a2[1], ctx.lang)) else a2
+                if not a2[0] and not a2[1] and roles["target"] is not None:
+                    a2 = ("", roles["target"][2].strip(), None)
             claimant = _resolve_claimant(ctx, attribution.claimant if attribution else None, mentions)
             if not claimant and attribution is not None and getattr(attribution, "refers_back", False):
                 # "Il a ajouté que ...", "de la même source": the previous speaker.
