@@ -364,3 +364,27 @@ def test_extract_unnamed_state_force_target_is_named_as_actor2(analyse, lang, te
     assert len(mentions) == 1
     assert mentions[0].actor1 == "Unidentified Armed Group (Mali)"
     assert mentions[0].actor2.startswith(actor2)
+
+
+@pytest.mark.parametrize("lang,text,aggregate", [
+    ("en", "A total of four soldiers were killed in the fighting.", False),
+    ("en", "A total of 66 attacks took place since October.", True),
+    ("fr", "Au total, quatre soldats ont été tués dans les combats.", False),
+    ("fr", "Au total, 66 attaques ont visé les bases depuis octobre.", True),
+])
+def test_extract_a_casualty_total_is_not_an_aggregate_of_events(lang, text, aggregate):
+    from eventwire.extract import is_aggregate
+
+    assert is_aggregate(text, lang) is aggregate
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("lang,text,day", [
+    ("en", "Militants attacked a checkpoint near Gao. Two soldiers were killed on 12 January, the army said.", 12),
+    ("fr", "Des djihadistes ont attaqué un poste près de Gao. Deux soldats ont été tués le 12 janvier, selon l'armée.", 12),
+])
+def test_extract_a_continuing_sentence_dates_an_undated_event(analyse, lang, text, day):
+    mentions = analyse(text, lang)
+    assert len(mentions) == 1
+    assert mentions[0].date is not None and mentions[0].date.date.day == day
+    assert any(e.field == "event_date" for e in mentions[0].evidence)

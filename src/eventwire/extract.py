@@ -381,7 +381,8 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
         if aggregate:
             continue
         if not hits:
-            _continue_casualties(ctx, mentions or held_back, casualties, s_start)
+            _continue_casualties(ctx, mentions or held_back, casualties, s_start,
+                                 TextSpan(s_start, s_end, doc.text[s_start:s_end]), sdoc)
             continue
         sentence_span = TextSpan(s_start, s_end, doc.text[s_start:s_end])
         new_in_sentence: list[Mention] = []
@@ -406,8 +407,13 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                             if actor is not None:
                                 anaphoric_hit.actor1 = actor.name
                                 anaphoric_hit.actor1_text = attribution.claimant
+                    _inherit_date(ctx, anaphoric_hit, sentence_span, trigger_span, sdoc)
                     continue
 
+            if mentions and hit.score < WEAK_HIT_SCORE and _continues(ctx, mentions[-1], s_start, s_end):
+                # "Two soldiers were killed on Sunday." after the attack: the same event's toll and date.
+                _inherit_date(ctx, mentions[-1], sentence_span, trigger_span, sdoc)
+                continue
             tok_span = sdoc.char_span(a_start, a_end, alignment_mode="expand")
             roles = roles_from_parse(tok_span.root) if tok_span is not None else {"actor1": None, "actor2": None, "target": None}
             a1 = _actor_name(ctx, roles["actor1"], s_start)
@@ -566,7 +572,7 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                 target = min(pool, key=lambda m: abs(s_start + c.start - m.trigger.end))
                 _add_casualties(target, [c], s_start, doc.doc_id)
         elif casualties:
-            _continue_casualties(ctx, mentions or held_back, casualties, s_start)
+            _continue_casualties(ctx, mentions or held_back, casualties, s_start, sentence_span, sdoc)
         mentions.extend(new_in_sentence)
     del pending_casualties
     mentions = drop_past_background(mentions, ctx.ref)
@@ -989,14 +995,50 @@ def _consistent_place(ctx: DocContext, loc: ResolvedPlace, pos: int, s_start: in
                          relation=nearest.relation)
 
 
-def _continue_casualties(ctx: DocContext, mentions: list[Mention], casualties: list[Any], s_start: int) -> None:
-    """A sentence continuing a report ("one Iraqi soldier was wounded") adds its casualties to the last event
-    of the same or the previous paragraph."""
+def _continue_casualties(ctx: DocContext, mentions: list[Mention], casualties: list[Any], s_start: int,
+                         sentence: Optional[TextSpan] = None, sdoc: Any = None) -> None:
+    """A sentence continuing a report ("one Iraqi soldier was wounded on 22 June") adds its casualties, and its
+    date when the event has none of its own, to the last event of the same or the previous paragraph."""
     if not casualties or not mentions:
         return
     last = mentions[-1]
     if _paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or s_start - last.sentence.end < 400:
         _add_casualties(last, casualties, s_start, ctx.doc.doc_id)
+        if sentence is not None:
+            first = min((c.start for c in casualties), default=0)
+            at = TextSpan(s_start + first, s_start + first + 1, ctx.text[s_start + first:s_start + first + 1])
+            _inherit_date(ctx, last, sentence, at, sdoc)
+
+
+# A hit this weak (a bare "killed"/"tués" with no attack word) in a sentence that follows an event of the same
+# paragraph and names no other place continues that event's report instead of starting a new event.
+WEAK_HIT_SCORE = 0.3
+
+
+def _continues(ctx: DocContext, last: Mention, s_start: int, s_end: int) -> bool:
+    """Whether the sentence at [s_start, s_end) can continue the report of `last`: same paragraph (or close
+    after it) and no resolved place other than the event's own."""
+    if not (_paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or s_start - last.sentence.end < 400):
+        return False
+    own = last.place.place.place_id if last.place is not None and last.place.place is not None else None
+    return all(t.place is None or t.place.place_id == own for t in ctx.toponyms
+               if s_start <= t.span.start and t.span.end <= s_end)
+
+
+def _inherit_date(ctx: DocContext, m: Mention, sentence: TextSpan, trigger: TextSpan, sdoc: Any) -> None:
+    """A sentence that continues an event's report ("the fighting on 22 June left ...") dates it when the event's
+    own sentence and paragraph gave no date (it was dated from the reference)."""
+    from .dates import event_date
+
+    if m.date is not None and m.date.span is not None:
+        return
+    dv = event_date(ctx.dates, ctx.text, sentence, trigger, ctx.ref, parse=sdoc)
+    if dv is None or dv.span is None or not (sentence.start <= dv.span.start < sentence.end):
+        return
+    m.date = dv
+    m.evidence = [e for e in m.evidence if e.field != "event_date"]
+    m.evidence.append(_ev(ctx.doc.doc_id, dv.span.start, dv.span.end, ctx.doc.text[dv.span.start:dv.span.end],
+                          "event_date"))
 
 
 def _add_casualties(m: Mention, casualties: list[Any], offset: int, doc_id: str) -> None:
