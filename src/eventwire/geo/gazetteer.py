@@ -11,13 +11,13 @@ import json
 import math
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..errors import Errors, EventwireError
 from ..models import Place
-from .normalize import loose_key, normalize_name
+from .normalize import is_arabic, loose_key, normalize_name
 
 _COLUMNS = "pid, place_id, name, lat, lon, cc, admin1_code, admin1, feature, site_type, population, nnames"
 
@@ -31,7 +31,7 @@ class Candidate:
     admin1_code: str
     nnames: int
     kind: int = 0  # 0 plain name, 1 needs a context word ('~' alias), 2 abbreviation
-    match: str = "exact"  # exact | loose | fts
+    match: str = "exact"  # exact | loose | fuzzy (close spelling) | typed (after a type word) | fts
     primary: bool = False  # the name is the place's main name
 
     @property
@@ -56,6 +56,7 @@ class Gazetteer:
         }
         self._place_cache: dict[int, Candidate] = {}
         self._admin1_points: Optional[dict[str, list[tuple[float, float, str]]]] = None
+        self._keys_by_country: dict[str, dict[str, list[int]]] = {}
 
     @classmethod
     def open(cls, path: Path) -> "Gazetteer":
@@ -188,6 +189,44 @@ class Gazetteer:
         sql = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} FROM loose l "
                f"JOIN places p ON p.pid = l.pid WHERE l.key = ?")
         return [self._candidate(row, match="loose") for row in self._con.execute(sql, (key,))]
+
+    def _country_keys(self, cc: str) -> dict[str, list[int]]:
+        """Plain names (normalized) of the towns, districts and admin1 units of one country → their row ids."""
+        keys = self._keys_by_country.get(cc)
+        if keys is None:
+            keys = {}
+            sql = ("SELECT n.key, n.pid FROM places p CROSS JOIN names n ON n.pid = p.pid "
+                   "WHERE p.cc = ? AND n.kind = 0 AND p.feature IN ('city', 'admin2', 'admin1')")
+            for key, pid in self._con.execute(sql, (cc,)):
+                keys.setdefault(key, []).append(pid)
+            self._keys_by_country[cc] = keys
+        return keys
+
+    def lookup_fuzzy(self, name: str, countries: Iterable[str], threshold: float = 90.0,
+                     min_length: int = 6) -> list[Candidate]:
+        """Towns, districts and admin1 units of `countries` whose name is a close spelling of `name`
+        ("Shashamene" → Shashemene): edit similarity (rapidfuzz ratio) at least `threshold` on the normalized
+        key, same first letter and number of words, keys of `min_length` letters or more. Latin script only; the
+        candidates come back with match='fuzzy'. Meant for names that have no exact candidate."""
+        from rapidfuzz import fuzz, process
+
+        key = normalize_name(name)
+        if len(key.replace(" ", "")) < min_length or is_arabic(key):
+            return []
+        n_words = len(key.split())
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for cc in sorted(set(countries)):
+            keys = self._country_keys(cc)
+            for other, _score, _i in process.extract(key, list(keys), scorer=fuzz.ratio, score_cutoff=threshold,
+                                                     limit=10):
+                if other[:1] != key[:1] or len(other.split()) != n_words or len(other.replace(" ", "")) < min_length - 1:
+                    continue
+                for pid in keys[other]:
+                    if pid not in seen:
+                        seen.add(pid)
+                        out.append(replace(self.by_pid(pid), match="fuzzy"))
+        return out
 
     def candidates(self, name: str, loose: bool = True) -> list[Candidate]:
         """Every place `name` may refer to: exact normalized match, else (when `loose`) the loose key."""

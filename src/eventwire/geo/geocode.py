@@ -14,7 +14,12 @@ and country-bound organisations they name (`data/geo/actor_countries.tsv`: "AMIS
 votes, and in running text a loose spelling match counts only inside the document's countries. Words of an actor's
 name ("Boko Haram") and of a disease's ("West Nile virus") are no toponyms; after a preposition of place ("taken to
 Zuwara") a town's name is kept whatever NER said; a small town found only under an alternate name needs document
-support; ranking runs two context rounds so that a place settled by context pulls its neighbours.
+support; ranking runs two context rounds so that a place settled by context pulls its neighbours. Arabic names are
+also read without a leading clitic ("للبنان") and without a leading type word ("بمنطقة X", `leading_type_words`);
+an embassy is not placed in the country it represents; a name with no candidate may be a close spelling of a town
+of a country the document names (lower confidence, never far from the admin areas it names); and a given span
+whose only candidate is a foreign town's alternate name abstains when the document is about an admin area of
+another country ("Lassa" in Borno is not Lhasa).
 """
 from __future__ import annotations
 
@@ -30,7 +35,8 @@ import yaml
 
 from ..models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
 from .gazetteer import Candidate, Gazetteer
-from .normalize import Token, is_arabic, loose_key, normalize_arabic_token, normalize_name, spelling_key, tokenize
+from .normalize import (Token, arabic_key_variants, is_arabic, loose_key, normalize_arabic_token, normalize_name,
+                        spelling_key, tokenize)
 
 MAX_NGRAM = 6
 # Articles that may stand alone before a name ("Dayr az Zawr", "Ras al Ain"); the ambiguous short ones
@@ -230,6 +236,8 @@ class Geocoder:
         self._strict_locative = {lang: {normalize_name(w) or w for w in ws}
                                  for lang, ws in self.cues.get("strict_locative", {}).items()}
         self._type_words = {normalize_name(w) for w in self.cues.get("place_type_words", [])}
+        self._leading_types = {normalize_name(w) for w in self.cues.get("leading_type_words", []) if normalize_name(w)}
+        self._representation = {normalize_name(w) for w in self.cues.get("representation_words", []) if normalize_name(w)}
         self._countries: set[str] = set()
         self._group_nouns = {lang: {normalize_name(w) for w in ws or []}
                              for lang, ws in self.cues.get("group_nouns", {}).items()}
@@ -253,8 +261,10 @@ class Geocoder:
         for m in mentions:
             self._annotate(m, tokens, lang)
         self._mark_actor_names(mentions, tokens)
+        # (an Arabic country name is the country even when towns abroad share it: لبنان is not Lebanon, Ohio)
         doc_countries = {c.place.country_code for m in mentions for c in m.cands
-                         if c.feature == "country" and c.kind == 0 and len(m.cands) == 1}
+                         if c.feature == "country" and c.kind == 0 and (len(m.cands) == 1 or is_arabic(m.text) and sum(
+                             o.feature == "country" for o in m.cands) == 1)}
         context = context_countries(text, tokens)
         doc_countries |= {cc for cc, w in context.items() if w >= _CONTEXT_CAP}
         mentions = [m for m in mentions if self._keep(m, text, tokens, lang, ner_spans, doc_countries)]
@@ -386,10 +396,12 @@ class Geocoder:
         while i < n:
             best: Optional[tuple[int, str]] = None
             for j in range(min(n - 1, i + MAX_NGRAM + 2), i - 1, -1):
-                for k in keys.get((i, j), []):
-                    if k in found:
-                        best = (j, k)
-                        break
+                hits = [k for k in keys.get((i, j), []) if k in found]
+                # "للبنان": the reading without the clitic when only it names a country or big town (not بنان)
+                # (a short reading is too often a word: "لأي" is not ل + اي)
+                strong = [k for k in hits if len(k) >= 4 and any(_strong(c) for c in found[k])]
+                if hits:
+                    best = (j, (strong or hits)[0])
                 if best:
                     break
             if best is None:
@@ -408,7 +420,9 @@ class Geocoder:
 
     def _span_candidates(self, surface: str) -> list[Candidate]:
         surface = re.sub(r"['’][sS]$", "", surface.strip().lstrip("#"))
-        cands = self.gaz.candidates(surface, loose=False)
+        cands = self._arabic_candidates(surface) if is_arabic(surface) else self.gaz.candidates(surface, loose=False)
+        if not cands and is_arabic(surface):  # "شارع الحمرا", "بمنطقة الكرخ": the name after its leading type word
+            cands = self._after_type_word(surface)
         if not cands:
             words = surface.split()
             if len(words) > 1 and words[0].lower() in ("the", "le", "la", "les", "l'"):
@@ -427,6 +441,33 @@ class Geocoder:
                      and loose_key(c.place.name)[:1] == key[:1] and len(normalize_name(c.place.name).split()) == n_words
                      and _similar(spelling, spelling_key(c.place.name))]
         return cands
+
+    def _arabic_candidates(self, surface: str) -> list[Candidate]:
+        """Exact candidates of an Arabic name, plus those of its reading without a leading clitic ("للبنان" is
+        ل + لبنان, not لل + بنان) when that reading names a country, admin unit or big town and the plain key only
+        small places (or none)."""
+        cands = self.gaz.candidates(surface, loose=False)
+        if any(_strong(c) for c in cands):
+            return cands
+        variants = arabic_key_variants(surface)
+        if not variants:
+            return cands
+        found = self.gaz.lookup_keys(variants)
+        extra = [c for v in variants for c in found.get(v, []) if c.kind == 0 and (
+            not cands or _strong(c) and len(v) >= 4)]
+        return cands + extra
+
+    def _after_type_word(self, surface: str) -> list[Candidate]:
+        """Candidates of the name that follows a leading place-type word (`leading_type_words`: شارع, منطقة, مدينة,
+        مطار…), a clitic allowed before it ("بمدينة حلب" → حلب)."""
+        words = [w for w in re.split(r"[\s_#]+", surface) if w]
+        if len(words) < 2:
+            return []
+        head = normalize_name(words[0])
+        if head not in self._leading_types and not (
+                words[0][:1] in _ARABIC_CLITICS and normalize_name(words[0][1:]) in self._leading_types):
+            return []
+        return [replace(c, match="typed") for c in self._arabic_candidates(" ".join(words[1:]))]
 
     def _derived_candidates(self, surface: str) -> tuple[list[Candidate], str]:
         """For a span the gazetteer does not know: a demonym's country ("Russian" → Russia, "syrienne" →
@@ -469,13 +510,17 @@ class Geocoder:
             subs = [surface[1:]] + subs if surface[:1] in _ARABIC_CLITICS else subs
             subs += [w[1:] for w in words if w[:1] in _ARABIC_CLITICS]
         keyed = [(sub, normalize_name(sub)) for sub in subs]
+        # "سفارة المغرب", "the French embassy": an embassy stands in the host country, not in the one it represents
+        represents = any(normalize_name(w) in self._representation or (
+            w[:1] in _ARABIC_CLITICS and normalize_name(w[1:]) in self._representation) for w in words)
         stop = _stop_words("en") | _stop_words("fr") | {normalize_name(w) for w in self.cues.get("generic_words", [])}
         found = self.gaz.lookup_keys(k for _s, k in keyed if k and k not in stop and len(k) >= 3)
         for sub, k in keyed:
             # a word inside a longer name names a place only when that place is well known and the word is its
             # main name ("Cairo University"; not "Christopher Inn" → Innsbruck, once called Inn)
             good = [c for c in found.get(k, []) if c.kind == 0 and (c.primary or is_arabic(k)) and (
-                c.feature in ("country", "admin1", "region", "site") or c.place.population >= 100_000)]
+                c.feature in ("country", "admin1", "region", "site") or c.place.population >= 100_000)
+                and not (represents and c.feature == "country")]
             if good:
                 return good, f"contains '{sub}'"
         return [], ""
@@ -796,12 +841,26 @@ class Geocoder:
                 admin1s = {code for k, codes in admin_by_key.items() if k != m.key for code in codes}
                 others = [(p, firm) for j, p, firm in anchors if j != i and mentions[j].key != m.key]
                 per_mention.append((countries, admin1s, others))
+                if step == 0 and not m.cands and not m.derived:
+                    self._fuzzy_candidates(m, countries)
             ranked_all = [self._rank(m, *per_mention[i]) if m.cands else [] for i, m in enumerate(mentions)]
         out = [self._to_resolved(m, ranked_all[i], strict_loose, *per_mention[i]) for i, m in enumerate(mentions)]
         out = self._fall_back(out, text, doc_focus)
         if sort:
             out.sort(key=lambda r: r.span.start)
         return out
+
+    def _fuzzy_candidates(self, m: _Mention, countries: dict[str, float]) -> None:
+        """A name with no candidate at all may be another spelling of a town of a country the document names
+        ("Shashamene" for Shashemene in a note about Ethiopia): close spellings there, never elsewhere."""
+        named = {cc for cc, w in countries.items() if w >= 1.0}
+        if not named or is_arabic(m.text):
+            return
+        found = [c for c in self.gaz.lookup_fuzzy(strip_place_type(m.text), named) if c.kind == 0]
+        if found:
+            m.cands = found
+            m.derived = "close spelling in a country the document names"
+            m.abstain_reason = ""
 
     def _context(self, mentions: list[_Mention], rankings: list[list[Candidate]], context: Optional[dict[str, float]],
                  strict_loose: bool) -> tuple[dict[str, dict[str, float]], dict[str, set[str]],
@@ -814,7 +873,7 @@ class Geocoder:
             if not ranked:
                 continue
             top = ranked[0]
-            if top.match == "loose" or _weak_alternate(top, ranked, m.key):
+            if top.match in ("loose", "fuzzy") or _weak_alternate(top, ranked, m.key):
                 continue  # (nor does a small town's alternate name: "Tombo" is not a vote for Tombokro's country)
             weight = 1.0 if top.feature == "country" or len({c.place.country_code for c in ranked}) == 1 else 0.3
             if top.place.country_code:
@@ -828,6 +887,7 @@ class Geocoder:
         # (in running text a loose spelling match or a small town's alternate name is too weak to anchor others)
         anchors = [(i, r[0].place, _firm(r)) for i, r in enumerate(rankings)
                    if r and r[0].feature not in ("country", "continent", "admin1", "region")
+                   and r[0].match != "fuzzy"
                    and not (strict_loose and (r[0].match == "loose" or _weak_alternate(r[0], r, mentions[i].key)))]
         totals: dict[str, float] = dict(context or {})
         for kc in by_key.values():
@@ -866,7 +926,7 @@ class Geocoder:
             if primary_pop >= 0 and not c.primary and c.feature in ("city", "admin2", "airport") and (
                     c.feature == "admin2" or p.population < 10 * max(primary_pop, 1_000)):
                 s -= _ALT_NAME_PENALTY
-            if c.match == "loose":
+            if c.match in ("loose", "fuzzy"):
                 s -= 1.0
             if c.kind == 1 and not _type_fits(c, m.feature_types):
                 s -= 5.0
@@ -924,6 +984,25 @@ class Geocoder:
             return ResolvedPlace(span, None, score=0.0, reason=m.abstain_reason or "unknown toponym: not in the gazetteer",
                                  relation=m.relation)
         best = ranked[0]
+        if not strict_loose and not (m.qualifier & {best.admin1_code, best.place.country_code}):
+            # a loose or close spelling far from the admin areas and places the text names is another town
+            # ("Kienge" in Haut-Katanga is not Kenge in Kwango), whether the span was given or found
+            why = _far_spelling(best, (admin1s or set()) | {c for c in m.qualifier if "." in c}, anchors)
+            if why:
+                return ResolvedPlace(span, None, score=0.0, relation=m.relation,
+                                     reason=f"unknown toponym: not in the gazetteer ({why})")
+        if best.match == "typed" and not _strong(best) and best.place.country_code not in {
+                cc for cc, w in (countries or {}).items() if w >= 1.0}:
+            # "طريق الكورنيش" in a tweet that names no country is not Cornish (US): a small town found only
+            # once its type word is stripped needs the document's countries
+            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
+                                 reason=f"unknown toponym: not in the gazetteer (only the small place '{best.place.name}', "
+                                        f"{best.place.country_code}, once its type word is stripped)")
+        if not strict_loose and self._far_alternate(m, best, ranked, countries or {}, admin1s or set()):
+            # a given span: "Lassa" in a note about Borno is the Nigerian town the gazetteer lacks, not Lhasa
+            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
+                                 reason="unknown toponym: not in the gazetteer (only an alternate name of "
+                                        f"'{best.place.name}', {best.place.country_code}, far from the document's countries)")
         if strict_loose:
             why = self._out_of_context(m, best, countries or {}, admin1s or set(), anchors)
             if why:
@@ -972,7 +1051,28 @@ class Geocoder:
         if m.feature_types and best.feature == "site":
             reason += "; context word fits"
         score = 1.0 if n == 1 else 0.7
+        if best.match == "fuzzy":
+            score = 0.4  # a guess at a misspelling
         return ResolvedPlace(span, place, geo_precision=precision, score=score, reason=reason, relation=m.relation)
+
+    def _far_alternate(self, m: _Mention, best: Candidate, ranked: list[Candidate], countries: dict[str, float],
+                       admin1s: set[str]) -> bool:
+        """The best candidate is a town of under a million people found only under an alternate name, in none of (nor
+        next to) the countries the document names, no candidate lies in them or has the name as its main name, and
+        the document names an admin1 area of one of its countries: the text is about a local place the gazetteer
+        lacks ("Lassa" in a note about Borno is not Lhasa, once spelt Lassa; "Quebec City" in a London story is)."""
+        named = {cc for cc, w in countries.items() if w >= 1.0}
+        p = best.place
+        if not named or best.match != "exact" or best.primary or best.kind != 0 or \
+                best.feature not in ("city", "admin2") or m.qualifier or m.near_points or p.population >= 1_000_000:
+            return False
+        if any(c.primary for c in ranked) or not any(code.split(".")[0] in named for code in admin1s):
+            return False
+        if is_arabic(m.text) and p.population >= _SMALL_PLACE:
+            return False  # (Arabic names are never a place's main name here: only small towns are doubtful)
+        if any(c.place.country_code in named for c in ranked):
+            return False
+        return p.country_code not in named and not any(p.country_code in self.gaz.neighbours(cc) for cc in named)
 
     def _out_of_context(self, m: _Mention, best: Candidate, countries: dict[str, float], admin1s: set[str],
                         anchors: Sequence[tuple[Place, bool]]) -> str:
@@ -993,14 +1093,7 @@ class Geocoder:
                 return f"only an alternate name of '{p.name}', {p.country_code}, outside the document's countries"
             if best.feature in ("city", "admin2") and p.population < _SMALL_PLACE:
                 return f"'{p.name}' ({p.country_code}) is a small place outside the document's countries"
-        if best.match == "loose":
-            near = [a for a, _f in anchors if a.feature not in ("country", "continent", "admin1", "region")]
-            in_area = bool(best.admin1_code) and best.admin1_code in admin1s
-            close = any(haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 200 for a in near)
-            same_cc = {code.split(".")[0] for code in admin1s} | {a.country_code for a in near}
-            if p.country_code in same_cc and not (in_area or close):
-                return f"only a loose spelling match '{p.name}' far from the places the document names"
-        return ""
+        return _far_spelling(best, admin1s, anchors)
 
     def _complete(self, place: Place, cand: Candidate) -> Place:
         """Fill admin1 and country for every located place."""
@@ -1012,6 +1105,28 @@ class Geocoder:
         if not name:
             name = self.gaz.nearest_admin1(place.country_code, place.latitude, place.longitude)
         return replace(place, admin1=name) if name else place
+
+
+def _far_spelling(best: Candidate, admin1s: set[str], anchors: Sequence[tuple[Place, bool]]) -> str:
+    """Why a loose or close spelling match is another town ('' when it is not): the document names admin1 areas or
+    places of the same country and the candidate lies in none of those areas and 200 km or more from those places
+    ("Kienge" in Haut-Katanga is not Kenge in Kwango)."""
+    if best.match not in ("loose", "fuzzy"):
+        return ""
+    p = best.place
+    near = [a for a, _f in anchors if a.feature not in ("country", "continent", "admin1", "region")]
+    in_area = bool(best.admin1_code) and best.admin1_code in admin1s
+    close = any(haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 200 for a in near)
+    same_cc = {code.split(".")[0] for code in admin1s} | {a.country_code for a in near}
+    if p.country_code in same_cc and not (in_area or close):
+        return f"only a {best.match} spelling match '{p.name}' far from the places the document names"
+    return ""
+
+
+def _strong(c: Candidate) -> bool:
+    """A country, admin unit, region, site or town of 100,000 people or more."""
+    return c.kind == 0 and (c.feature in ("country", "admin1", "region", "continent", "site")
+                            or c.place.population >= 100_000)
 
 
 def _similar(a: str, b: str, threshold: float = 80.0) -> bool:

@@ -55,6 +55,28 @@ def normalize_arabic_token(token: str, strip_article: bool = True) -> str:
     return token
 
 
+_CLITICS = "وبلفك"
+
+
+def arabic_key_variants(text: str) -> list[str]:
+    """Other readings of an Arabic name whose first letter may be a clitic (و ب ل ف ك), beyond `normalize_name`:
+    "للبنان" is ل + لبنان (not لل + بنان), "وبريطانيا" is و + بريطانيا, "بحلب" is ب + حلب. Empty for Latin
+    text or when no other reading exists."""
+    if not is_arabic(text):
+        return []
+    key = normalize_name(text)
+    raw = [m.group(0) for m in _TOKEN_RE.finditer(_fold(unicodedata.normalize("NFKC", text)))]
+    if not raw or not _ARABIC_CHAR.match(raw[0]):
+        return []
+    first = _ARABIC_TASHKEEL.sub("", raw[0])
+    out: list[str] = []
+    if len(first) >= 4 and first[0] in _CLITICS:
+        variant = normalize_name(" ".join([first[1:], *raw[1:]]))
+        if variant and variant != key:
+            out.append(variant)
+    return out
+
+
 def _normalize_latin_token(token: str) -> str:
     return strip_diacritics(token).casefold()
 
