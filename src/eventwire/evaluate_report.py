@@ -88,7 +88,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write every report as one JSON file")
-    parser.add_argument("--kinds", default="events,typing,toponyms,event-location")
+    parser.add_argument("--kinds", default="events,events@next-day,typing,toponyms,event-location",
+                        help="kinds to run; 'events@ANCHOR' runs events with that publication anchor")
     args = parser.parse_args(argv)
 
     from rich.console import Console
@@ -101,20 +102,21 @@ def main(argv: Optional[list[str]] = None) -> int:
     results: list[tuple[str, Any]] = []
     skipped: list[str] = []
     failed: list[tuple[str, str]] = []
-    for kind in [k.strip() for k in args.kinds.split(",") if k.strip()]:
+    for entry in [k.strip() for k in args.kinds.split(",") if k.strip()]:
+        kind, _, anchor = entry.partition("@")
         gold = shared / "eval" / DEFAULT_GOLD[kind] if shared else None
         if gold is None or not gold.exists():
-            skipped.append(f"{kind}: gold not found ({gold or 'no ../shared/eval'})")
+            skipped.append(f"{entry}: gold not found ({gold or 'no ../shared/eval'})")
             continue
-        console.print(f"[bold]evaluating {kind}[/bold] on {gold}")
+        console.print(f"[bold]evaluating {entry}[/bold] on {gold}")
         try:
-            report = evaluate(kind, gold, args.limit)
+            report = evaluate(kind, gold, args.limit, anchor=anchor) if anchor else evaluate(kind, gold, args.limit)
         except Exception as exc:  # noqa: BLE001 - report the failure on the page, keep the other kinds
             traceback.print_exc()
-            failed.append((kind, f"{type(exc).__name__}: {exc}"))
+            failed.append((entry, f"{type(exc).__name__}: {exc}"))
             continue
         print_report(report, console)
-        results.append((kind, report))
+        results.append((entry, report))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(build_page(results, skipped, failed, args.limit, started), encoding="utf-8")
     console.print(f"wrote {args.out}")
