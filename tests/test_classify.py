@@ -685,3 +685,73 @@ def test_type_sentence_ongoing_clashes_as_setting_do_not_outrank_the_strike(text
 
 def test_type_sentence_infantry_fighting_vehicle_is_not_fighting():
     assert not type_sentence("The unit received ten infantry fighting vehicles.", "en")
+
+
+# ------------------------------------------------------------------------------------------ typing round 3
+@pytest.mark.parametrize("text, lang", [
+    ("Rebels attacked and overran several army checkpoints after midnight.", "en"),
+    ("Insurgents clashed with troops and took control of four more positions.", "en"),
+    ("Les rebelles ont attaqué puis se sont emparés de plusieurs postes de l'armée.", "fr"),
+    ("Après de violents combats, les insurgés ont pris le contrôle de quatre positions de l'armée.", "fr"),
+])
+def test_type_sentence_overrunning_positions_in_a_fight_is_an_armed_clash(text, lang):
+    subs = {h.sub_event_type for h in type_sentence(text, lang)}
+    assert subs == {"Armed clash"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rebels briefly seized the town before withdrawing.", "en"),
+    ("Les rebelles se sont brièvement emparés de la ville avant de se retirer.", "fr"),
+])
+def test_type_sentence_place_held_only_briefly_is_an_armed_clash(text, lang):
+    assert {h.sub_event_type for h in type_sentence(text, lang)} == {"Armed clash"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rebels seized the town after heavy fighting.", "en"),
+    ("Les rebelles se sont emparés de la ville après de violents combats.", "fr"),
+    ("The insurgents captured positions from a rival faction.", "en"),
+])
+def test_type_sentence_control_of_a_place_or_positions_taken_without_fight_stays_territorial(text, lang):
+    assert only(text, lang).sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Separatists mounted attacks on army positions using mortars.", "en"),
+    ("Des jihadistes ont attaqué un poste militaire à coups d'obus de mortier.", "fr"),
+])
+def test_type_sentence_attack_on_army_positions_with_mortars_is_shelling(text, lang):
+    assert only(text, lang).sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Separatists mounted attacks on army positions overnight.", "en"),
+    ("Des jihadistes ont attaqué un poste militaire dans la nuit.", "fr"),
+])
+def test_type_sentence_attack_on_army_positions_without_weapon_stays_armed_clash(text, lang):
+    assert only(text, lang).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ruling party cadres attacked other opposition members at the market.", "en"),
+    ("Des partisans du parti au pouvoir ont attaqué d'autres membres du parti.", "fr"),
+])
+def test_type_sentence_supporters_attacking_other_party_members_is_an_attack(text, lang):
+    assert only(text, lang).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The government stepped up its violent crackdown on peaceful protestors.", "en"),
+    ("Four die in protest crackdown as thousands march in the capital.", "en"),
+    ("Quatre morts lors de la répression d'une manifestation dans la capitale.", "fr"),
+])
+def test_type_sentence_deaths_or_violent_crackdown_on_protesters_is_excessive_force(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("An angry mob beat to death two men who had tried to kidnap a child.", "en"),
+    ("Une foule en colère a lynché deux hommes qui avaient tenté d'enlever un enfant.", "fr"),
+])
+def test_type_snippet_attempted_kidnapping_does_not_type_a_mob_killing(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Mob violence"

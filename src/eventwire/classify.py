@@ -152,6 +152,7 @@ class _Entry:
     regex: re.Pattern[str]
     not_after: Optional[re.Pattern[str]] = None
     labour: str = ""  # generic cue only: its sub-type in a labour-dispute context ("strike" -> protest)
+    by_weapon: bool = False  # specific cue only: an explosive weapon in the clause decides its sub-type
 
 
 @dataclass
@@ -194,8 +195,12 @@ def load_lexicon(lang: str) -> _Lexicon:
         entries.append(_Entry("generic", default, float(w), pat, _compile(pat, lang), labour=labour))
     for sub, cues in (data.get("triggers") or {}).items():
         tx.event_type_of(sub)  # validates the name
-        for pat, w in (cues or {}).items():
-            entries.append(_Entry("specific", sub, float(w), pat, _compile(pat, lang)))
+        for pat, val in (cues or {}).items():
+            # `pattern: weight`, or `pattern: [weight, by_weapon]` for a cue (an attack on a base) that an
+            # explosive weapon named in the clause re-types like a generic attack cue.
+            vals = list(val) if isinstance(val, list) else [val]
+            entries.append(_Entry("specific", sub, float(vals[0]), pat, _compile(pat, lang),
+                                  by_weapon="by_weapon" in vals[1:]))
     for mod, cues in (data.get("modifiers") or {}).items():
         for pat, w in (cues or {}).items():
             entries.append(_Entry("modifier", mod, float(w), pat, _compile(pat, lang)))
@@ -216,6 +221,9 @@ def load_lexicon(lang: str) -> _Lexicon:
         entries.append(_Entry("labour", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("background") or []:
         entries.append(_Entry("background", "", 1.0, pat, _compile(pat, lang)))
+    for kind, key in (("position", "combat_positions"), ("place", "places"), ("brief", "brief_control")):
+        for pat in data.get(key) or []:
+            entries.append(_Entry(kind, "", 1.0, pat, _compile(pat, lang)))
     breaks: list[re.Pattern[str]] = []
     for pat in data.get("clause_breaks") or []:
         if pat.strip() in (";",):
@@ -247,6 +255,7 @@ class _Cue:
     weight: float
     source: str
     labour: str = ""
+    by_weapon: bool = False
 
 
 def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
@@ -257,7 +266,7 @@ def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
                 continue
             if e.not_after is not None and e.not_after.match(norm, m.end()):
                 continue
-            cues.append(_Cue(m.start(), m.end(), e.kind, e.label, e.weight, e.source, e.labour))
+            cues.append(_Cue(m.start(), m.end(), e.kind, e.label, e.weight, e.source, e.labour, e.by_weapon))
     return cues
 
 
@@ -422,6 +431,42 @@ def _territory_by_actor(text: str, cues: list[_Cue],
     return [(c[0], sub, c[2], f"{c[3]} + actor") if c[1] in _TERRITORY else c for c in cands]
 
 
+# Words between a control verb and its object ("took control over five more positions").
+_OBJECT_GAP = re.compile(r"\W*(?:\w+\W+){0,4}")
+
+
+def _territory_object(text: str, cues: list[_Cue], cue: _Cue) -> str:
+    """"position" or "place": the kind of the first combat-position or place noun the control verb `cue`
+    takes (the noun ending the cue, or the first one within four words after it), or "" when none."""
+    nouns = [c for c in cues if c.kind in ("position", "place") and cue.start < c.start < cue.end + 60]
+    ending = [c for c in nouns if c.end == cue.end]
+    if ending:
+        return "place" if any(c.kind == "place" for c in ending) else "position"
+    norm = normalize(text)
+    after = sorted((c for c in nouns if c.start >= cue.end), key=lambda c: (c.start, -(c.end - c.start)))
+    if after:
+        m = _OBJECT_GAP.match(norm, cue.end)
+        if m is not None and m.end() >= after[0].start:
+            return after[0].kind
+    return ""
+
+
+def _territory_as_clash(text: str, cues: list[_Cue],
+                        cands: list[tuple[_Cue, str, float, str]]) -> list[tuple[_Cue, str, float, str]]:
+    """A territorial cue that only takes combat positions (posts, checkpoints, trenches) in a fight the clause
+    reports (an attack or clash cue), or holds a place only briefly, is an Armed clash: ACLED codes a territorial
+    change only for lasting control of a location, and overrunning an enemy position is part of the fight."""
+    brief = any(c.kind == "brief" for c in cues)
+    fight = any(c.kind == "generic" or (c.kind == "specific" and c.label == "Armed clash" and c.weight >= 0.5)
+                for c in cues)
+    out = []
+    for c in cands:
+        if c[1] in _TERRITORY and (brief or (fight and _territory_object(text, cues, c[0]) == "position")):
+            c = (c[0], "Armed clash", c[2], f"{c[3]} + positions only")
+        out.append(c)
+    return out
+
+
 def _unarmed_clash_type(text: str, cues: list[_Cue], weapons: list[str]) -> str:
     """The riot sub-type a clash in this clause really is, or "" when armed actors may be involved.
 
@@ -500,7 +545,7 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
             cands.append((anchor[0], rule.then, min(1.0, anchor[2] + 0.1), f"{anchor[3]} + {'/'.join(rule.when)}"))
             labels = {c[1] for c in cands} | modifiers
 
-    cands = _territory_by_actor(text, cues, cands)
+    cands = _territory_as_clash(text, cues, _territory_by_actor(text, cues, cands))
     # "Two militants shot dead", "insurgents were killed by gunmen", "gunmen killed two gendarmes": killing
     # members of an armed group or of the state forces is a battle (ACLED Armed clash: an attack on state forces
     # by an armed group), never violence against civilians -- unless the victim was off duty or at home
@@ -533,11 +578,13 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
     if top_sd >= 0.8 and all(c[2] < top_sd for c in violent):
         violent = []
         generic = []
-    # Weapons can raise an explosion-type cue to a higher explosion sub-type (bombardment by jets -> air strike).
+    # Weapons can raise an explosion-type cue to a higher explosion sub-type (bombardment by jets -> air strike),
+    # and name the tactic of an attack on a base or position (mortar fire on army posts -> Shelling).
     if implied:
         upgraded = []
         for c in violent:
-            if tx.event_type_of(c[1]) == "Explosions/Remote violence" and tx.rank(implied[0]) < tx.rank(c[1]):
+            if (tx.event_type_of(c[1]) == "Explosions/Remote violence" and tx.rank(implied[0]) < tx.rank(c[1])) \
+                    or (c[0].by_weapon and not tx.event_type_of(c[1]) == "Explosions/Remote violence"):
                 upgraded.append((c[0], implied[0], c[2], f"{c[3]} + weapon"))
             else:
                 upgraded.append(c)
