@@ -755,3 +755,88 @@ def test_type_sentence_deaths_or_violent_crackdown_on_protesters_is_excessive_fo
 ])
 def test_type_snippet_attempted_kidnapping_does_not_type_a_mob_killing(text, lang):
     assert type_snippet(text, lang).sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ethnic militia attacked Kobo area overnight, burning huts.", "en"),
+    ("Herdsmen attack Dalwa and kill four.", "en"),
+    ("Des miliciens ont attaqué la zone de Kobo dans la nuit.", "fr"),
+    ("Des éleveurs armés ont attaqué le village de Dalwa.", "fr"),
+])
+def test_type_snippet_militia_or_herdsmen_raiding_a_named_place_is_an_attack(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Militia attacked an army post near Kobo.", "en"),
+    ("Des miliciens ont attaqué un poste militaire près de Kobo.", "fr"),
+])
+def test_type_snippet_militia_attacking_state_forces_stays_armed_clash(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Troops raided the forest, leaving nine insurgents dead and others captured.", "en"),
+    ("Troops raided the forest, leaving nine insurgents dead and 4 captured.", "en"),
+    ("Les soldats ont ratissé la forêt, laissant neuf jihadistes morts et d'autres capturés.", "fr"),
+])
+def test_type_snippet_fighters_captured_in_an_operation_are_not_a_territorial_change(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Two members of the Lendu ethnic group were killed in an ambush on the road.", "en"),
+    ("Deux membres de l'ethnie lendu ont été tués dans une embuscade sur la route.", "fr"),
+])
+def test_type_snippet_ethnic_group_members_ambushed_is_an_attack(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Two farmers were shot with arrows near the river.", "en"),
+    ("Deux agriculteurs ont été blessés par des flèches près du fleuve.", "fr"),
+])
+def test_type_snippet_civilians_shot_with_arrows_is_an_attack(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A villager was killed during a clash between rival militias over grazing land.", "en"),
+    ("Un villageois a été tué lors d'affrontements entre milices rivales pour des pâturages.", "fr"),
+])
+def test_type_snippet_death_during_a_clash_is_the_clash(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Twelve died when herdsmen clashed with farmers near the river.", "en"),
+    ("Douze morts dans des affrontements entre éleveurs armés et agriculteurs près du fleuve.", "fr"),
+])
+def test_type_snippet_herdsmen_clashing_with_farmers_is_an_armed_clash(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Soldiers and a local vigilante group raided a camp, leaving six militants dead.", "en"),
+    ("Des soldats et un groupe d'autodéfense ont attaqué un camp, laissant six jihadistes morts.", "fr"),
+])
+def test_type_snippet_army_operation_with_vigilante_group_is_an_armed_clash(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen open fire on a bus, injure 3 passengers.", "en"),
+    ("Unknown attackers injure a boy near the market.", "en"),
+    ("Des hommes armés ouvrent le feu sur un bus et blessent trois passagers.", "fr"),
+    ("Des inconnus blessent un garçon près du marché.", "fr"),
+])
+def test_type_snippet_present_tense_headline_violence_on_civilians_is_an_attack(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Six Militias Kill During Clashes With Army", "en"),
+    ("Six Miliciens Tués Lors D'affrontements Avec L'armée", "fr"),
+])
+def test_type_snippet_title_case_headline_militia_with_clashes_stays_armed_clash(text, lang):
+    assert type_snippet(text, lang).sub_event_type == "Armed clash"

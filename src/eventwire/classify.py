@@ -16,7 +16,9 @@ ACLED's actor rules are read from the clause: a violent verb whose target (first
 the one before a passive) is civilian is an Attack whoever acts, and an Attack on state forces or an armed
 group is an Armed clash (unless the victim was off duty or at home); a clash between unarmed parties
 (supporters, communities, traders) is Mob violence, or a Violent demonstration against the police or when
-demonstrators or rioters fight; clashes that are only the setting of a protest still make it violent; a
+demonstrators or rioters fight (militias, herdsmen and raiders are armed sides: their clashes stay battles,
+and their attack on a place with no fighting side named is an Attack); a death "during a clash" is the clash;
+clashes that are only the setting of a protest still make it violent; a
 territorial change belongs to the first actor before the control verb (state forces -> Government regains
 territory, an armed group -> Non-state actor overtakes).
 `type_sentence` returns every distinct event in a sentence; `type_snippet` gives one label for a whole
@@ -56,6 +58,8 @@ _LABOUR_WEIGHT = 0.65
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|a ete|ont ete|ete|sont|est)\b")
 # Factor applied to a trigger inside a background phrase ("amid ongoing clashes", "au milieu des combats").
 _BACKGROUND_FACTOR = 0.5
+# Generic cues below this weight are bare casualty words ("killed", "wounded", "leaving ... dead").
+_CASUALTY_WEIGHT = 0.25
 
 
 @dataclass
@@ -221,7 +225,8 @@ def load_lexicon(lang: str) -> _Lexicon:
         entries.append(_Entry("labour", "", 1.0, pat, _compile(pat, lang)))
     for pat in data.get("background") or []:
         entries.append(_Entry("background", "", 1.0, pat, _compile(pat, lang)))
-    for kind, key in (("position", "combat_positions"), ("place", "places"), ("brief", "brief_control")):
+    for kind, key in (("position", "combat_positions"), ("place", "places"), ("brief", "brief_control"),
+                      ("raider", "raiders")):
         for pat in data.get(key) or []:
             entries.append(_Entry(kind, "", 1.0, pat, _compile(pat, lang)))
     breaks: list[re.Pattern[str]] = []
@@ -467,15 +472,46 @@ def _territory_as_clash(text: str, cues: list[_Cue],
     return out
 
 
+# A capitalised word right after a verb: the name of the place (or people) it acts on.
+_PROPER_OBJECT = re.compile(r"\s+(?:the\s+|le\s+|la\s+|les\s+|l')?[A-Z\u00c0-\u00dd][\w'-]*")
+
+
+def _raid_on_place(text: str, cues: list[_Cue], g: _Cue) -> bool:
+    """True when an identity militia or raiders (`raiders` in the lexicon) named before the generic attack verb
+    `g` act on a place: a place noun within four words after it ("attacked Kenjarh area") or a name right after
+    it ("attack Tur"), with no target noun of any kind. ACLED codes such raids on settlements as attacks on
+    civilians (Attack); a named armed force or armed group on the other side keeps them a battle."""
+    raiders = [c for c in cues if c.kind == "raider" and c.end <= g.start]
+    if not raiders or any(c.kind == "specific" and c.label == "Armed clash" for c in cues):
+        # A clash named in the clause, even as its setting ("kill during clashes"), says both sides fought.
+        return False
+    target = _patient(text, cues, g)
+    # A headline's "militia attack X" reads the militia as a bare participle's target: it is the subject.
+    if target is not None and not (target.end <= g.start and any(r.start <= target.start and target.end <= r.end
+                                                                    for r in raiders)):
+        return False
+    norm = normalize(text)
+    places = [c for c in cues if c.kind == "place" and c.start >= g.end]
+    m = _OBJECT_GAP.match(norm, g.end)
+    if places and m is not None and m.end() >= min(c.start for c in places):
+        return True
+    # In a title-case headline every word is capitalised: a capital says nothing there.
+    words = re.findall(r"[^\W\d_]+", text)
+    headline = sum(w[0].isupper() for w in words) * 2 > len(words)
+    return not headline and _PROPER_OBJECT.match(text, g.end) is not None
+
+
 def _unarmed_clash_type(text: str, cues: list[_Cue], weapons: list[str]) -> str:
     """The riot sub-type a clash in this clause really is, or "" when armed actors may be involved.
 
-    Unarmed parties (supporters, communities, traders...) with no weapon and no armed group: Mob violence
+    Unarmed parties (supporters, communities, traders...) with no weapon, armed group or raiders: Mob violence
     between themselves, Violent demonstration when the police is the other side or when the party is
     demonstrators or rioters; an armed group or weapon keeps it an Armed clash.
     """
     if weapons or not any(c.kind in ("unarmed", "demonstrator") for c in cues) \
-            or any(c.kind in ("armed", "armed_sign") for c in cues):
+            or any(c.kind in ("armed", "armed_sign", "raider") for c in cues):
+        # Militias, herdsmen and raiders are organised armed sides (ACLED identity militias): their clash
+        # with a community is an Armed clash.
         return ""
     if any(c.kind == "demonstrator" for c in cues):
         # "Rioters clashed with troops", "rival protesters fought": a clash of demonstrators, with any state
@@ -509,7 +545,10 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
         # A trigger ending inside one counts too ("the rebels intended to take control": the trigger starts
         # at its actor, the background at the intention).
         inside = [any(b.start <= c.end <= b.end and b.start < c.end for b in backgrounds) for c in trig]
-        foreground = any(not bg and c.kind != "modifier" for c, bg in zip(trig, inside))
+        # A bare casualty word ("a man was killed during a clash") does not report something else: the
+        # clash it happened in is the event (ACLED codes deaths in a fight to the fight).
+        foreground = any(not bg and c.kind != "modifier" and not (c.kind == "generic" and c.weight < _CASUALTY_WEIGHT)
+                         for c, bg in zip(trig, inside))
         # Clashes as the setting of a protest ("police dispersed protesters during clashes") still say the
         # protesters fought: the clash stays as a modifier for the combination rules.
         bg_clash = any(bg and c.kind == "specific" and c.label == "Armed clash" for c, bg in zip(trig, inside))
@@ -604,6 +643,9 @@ def _type_clause(text: str, offset: int, cues: list[_Cue], lex: _Lexicon,
             # "Opposition forces opened fire on residential areas", "a man was attacked by party supporters":
             # whoever acts, a civilian target makes it violence against civilians (ACLED Attack).
             military, civilians = False, True
+        elif not military and not civilians and _raid_on_place(text, cues, g):
+            # "Militia attacked X area", "herdsmen attack Y": a raid on a settlement with no fighting side named.
+            civilians = True
         if implied:
             violent = [(g, implied[0], max(0.75, g.weight + 0.3), f"generic:{g.source} + weapon")]
         else:
