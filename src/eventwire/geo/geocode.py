@@ -19,7 +19,9 @@ also read without a leading clitic ("للبنان") and without a leading type w
 an embassy is not placed in the country it represents; a name with no candidate may be a close spelling of a town
 of a country the document names (lower confidence, never far from the admin areas it names); and a given span
 whose only candidate is a foreign town's alternate name abstains when the document is about an admin area of
-another country ("Lassa" in Borno is not Lhasa).
+another country ("Lassa" in Borno is not Lhasa). A unit word after a name (`unit_words`: "Galguduud Region", "Kole
+District", "Obafemi-Owode LGA", "Lamu Island") keeps the name whatever NER made of it, selects the unit of that level
+over same-named towns and countries, and gives a district geo_precision 2; a bare unit word is never a toponym.
 """
 from __future__ import annotations
 
@@ -149,11 +151,37 @@ def context_countries(text: str, tokens: Sequence[Token]) -> dict[str, float]:
     return {cc: min(w, _CONTEXT_CAP) for cc, w in votes.items()}
 
 
+@lru_cache(maxsize=1)
+def unit_words() -> dict[tuple[str, ...], str]:
+    """Normalized unit words of `unit_words` in geo_cues.yaml (as word tuples: "local government area") → the
+    level they name ("admin1", "admin2", "island")."""
+    out: dict[tuple[str, ...], str] = {}
+    for level, words in (load_cues().get("unit_words") or {}).items():
+        for w in words or []:
+            key = tuple(normalize_name(w).split())
+            if key:
+                out[key] = level
+    return out
+
+
+def split_unit_word(name: str) -> tuple[str, str]:
+    """A name and the level named by its trailing unit word ("Logo Local Government Area" → ("Logo", "admin2"),
+    "Galguduud Region" → ("Galguduud", "admin1")); ("name", "") when it has none."""
+    parts = name.split()
+    for n in (3, 2, 1):
+        if len(parts) > n:
+            level = unit_words().get(tuple(normalize_name(" ".join(parts[-n:])).split()))
+            if level:
+                return " ".join(parts[:-n]), level
+    return name, ""
+
+
 def strip_place_type(name: str) -> str:
-    """A place name without a parenthesised note and a trailing unit word of `place_type_words`
-    ("Rubaya village" → "Rubaya", "Markaz (Dara-i-Suf) town" → "Markaz")."""
+    """A place name without a parenthesised note and a trailing unit word of `place_type_words` or `unit_words`
+    ("Rubaya village" → "Rubaya", "Markaz (Dara-i-Suf) town" → "Markaz", "Logo local government area" → "Logo")."""
     words = {normalize_name(w) for w in load_cues().get("place_type_words", [])}
     bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    bare = split_unit_word(bare)[0]
     parts = bare.split()
     while len(parts) > 1 and normalize_name(parts[-1]) in words:
         parts.pop()
@@ -207,6 +235,7 @@ class _Mention:
     abstain_reason: str = ""
     in_actor_name: bool = False  # a word of a longer actor name ("Boko" in "Boko Haram")
     derived: str = ""  # "demonym" or "contains '…'" when candidates came from _derived_candidates
+    unit: str = ""  # level named by a unit word right after it ("Kole District": "admin2"), see `unit_words`
 
 
 class Geocoder:
@@ -350,7 +379,8 @@ class Geocoder:
         score = {"site": 3.0, "airport": 2.5, "city": 2.0, "admin2": 1.2, "admin1": 0.8, "region": 0.6,
                  "country": 0.0}.get(tp.place.feature, 1.0)
         score += 1.0 if locative else 0.0
-        score += 1.0 if feature else 0.0
+        # (a feature word says what kind of site or unit a place is: "near Somalia border" is no site of Somalia)
+        score += 1.0 if feature and tp.place.feature not in ("country", "continent") else 0.0
         score += 0.5 if object_of_trigger else 0.0
         dist = min(abs(tp.span.start - trigger.end), abs(trigger.start - tp.span.end))
         return score - min(dist, 400) / 100.0
@@ -408,8 +438,9 @@ class Geocoder:
                 i += 1
                 continue
             j, key = best
-            if key.replace(" ", "").isdigit() or key in self._generic:
-                i = j + 1  # "01", "26" (numbered districts), "Park", "Road": never a toponym on their own
+            if key.replace(" ", "").isdigit() or key in self._generic or key in self._type_words \
+                    or tuple(key.split()) in unit_words():
+                i = j + 1  # "01", "26" (numbered districts), "Park", "Road", "Zone": never a toponym on their own
                 continue
             start_tok = i - 1 if i > 0 and self._skippable(tokens, i - 1, text) else i
             start, end = tokens[start_tok].start, tokens[j].end
@@ -438,8 +469,10 @@ class Geocoder:
             key, n_words = loose_key(surface), len(normalize_name(surface).split())
             spelling = spelling_key(surface)
             cands = [c for c in self.gaz.lookup_loose(surface) if c.feature != "country"
-                     and loose_key(c.place.name)[:1] == key[:1] and len(normalize_name(c.place.name).split()) == n_words
-                     and _similar(spelling, spelling_key(c.place.name))]
+                     and loose_key(c.place.name)[:1] == key[:1] and n_words in (
+                         len(normalize_name(c.place.name).split()), len(normalize_name(strip_place_type(c.place.name)).split()))
+                     and (_similar(spelling, spelling_key(c.place.name))
+                          or _similar(spelling_key(strip_place_type(surface)), spelling_key(strip_place_type(c.place.name))))]
         return cands
 
     def _arabic_candidates(self, surface: str) -> list[Candidate]:
@@ -533,7 +566,12 @@ class Geocoder:
             named = [m for m in overlapping if m.key not in _stop_words(lang) or m.text[:1].isupper() and len(m.key) > 3]
             for m in overlapping:
                 m.ner_label = m.ner_label or label
-                extra = text[start:m.start] + " " + text[m.end:end]
+                head, tail = text[start:m.start], text[m.end:end]
+                if tail.strip() and not split_unit_word("x " + tail.strip())[0].strip("x ").strip():
+                    tail = ""  # "Tanganyika Province", "Lamu Island": the unit word is no other proper name
+                if re.search(r",\s*$", head) and not tail:
+                    head = ""  # "Galhareeri, Galguduud Region": a town and its unit, not one longer name
+                extra = head + " " + tail
                 # (in an organisation's name every capitalized word is part of it: "Derna ... Shoura Council")
                 if re.search(r"(?:^|[\s'’-])[A-Z]", extra) and (len(named) == 1 or label in ("ORG", "NORP")):
                     m.in_longer_name = True
@@ -602,10 +640,27 @@ class Geocoder:
             hit = pattern.search(prefix)
             if hit and hit.end() == len(prefix):
                 m.region = True
+        # (the unit word may be part of the matched name itself: "Kole District" is a name of the district)
+        m.unit = self._unit_after(m, tokens) or split_unit_word(m.text)[1]
         if after and after[0].norm in self._region_after.get(lang, set()) and \
-                self._text[m.end:after[0].start].strip() == "":
-            m.region = True
+                self._text[m.end:after[0].start].strip() == "" and m.unit != "admin2":
+            m.region = True  # ("Kole District" is a district: geo_precision 2, not a region)
         m.qualifier = self._qualifier(m, tokens)
+
+    def _unit_after(self, m: _Mention, tokens: list[Token]) -> str:
+        """The level named by a unit word right after the mention ("Galguduud Region", "Obafemi-Owode LGA",
+        "Logo local government area"), whatever its case; "" when none follows."""
+        if m.tok_end < 0 or m.tok_end >= len(tokens) or self._text[m.end:tokens[m.tok_end].start] not in (" ", "-"):
+            return ""
+        table = unit_words()
+        for n in (3, 2, 1):
+            part = tokens[m.tok_end:m.tok_end + n]
+            if len(part) < n or not all(self._text[a.end:b.start] in (" ", "-") for a, b in zip(part, part[1:])):
+                continue
+            level = table.get(tuple(w for t in part for w in t.norm.split()))
+            if level:
+                return level
+        return ""
 
     def _qualifier(self, m: _Mention, tokens: list[Token]) -> set[str]:
         """Admin1 codes and country codes named right after the mention and a comma ("Paris, Tenn.",
@@ -684,10 +739,18 @@ class Geocoder:
         typed = nxt is not None and nxt.norm in self._type_words and text[m.end:nxt.start] == " " and \
             nxt.raw[:1].islower()
         place_context = (strict_locative or typed) and not m.in_longer_name
+        # "Galguduud Region", "Kole District", "Obafemi-Owode LGA": a unit word says place, whatever NER made of it
+        unit_typed = bool(m.unit) and not m.in_actor_name and any(
+            c.feature in ("admin1", "admin2", "region", "city") and c.kind == 0 and c.match == "exact" for c in usable)
+        place_context = place_context or unit_typed
         if m.in_actor_name and not (strong and not m.ner_label in ("PER", "PERSON")) and not m.leads_org:
             return False  # "Boko Haram": a word of an actor's name, not Boko (Congo) and Haram (Norway)
         if (m.in_poi_name or m.leads_org) and (strong or in_doc):
             return True  # "Benghazi Medical Centre", "Cairo University", "Derna Shura Council": the town in a name
+        if not very_strong and prev is not None and text[prev.end:m.start] == " " and prev.raw[:1].isupper() \
+                and not prev.is_article and prev.norm not in _stop_words(lang) | self._locative.get(lang, set()) \
+                and all(w in self._generic or w in self._type_words for w in m.key.split()):
+            return False  # "Afram Plains South District": generic and unit words that end a longer name
         if not very_strong and self._hyphen_part(m, tokens, text):
             return False  # "Aniet-Ngong" is not Ngong: a part of a hyphenated name whose other part is no place
         if not (strong or after_locative) and nxt is not None and text[m.end:nxt.start] == " " and \
@@ -715,6 +778,8 @@ class Geocoder:
             for t in (prev, nxt)
         )
         if very_strong or any(_type_fits(c, m.feature_types) for c in usable):
+            return True
+        if unit_typed and (m.unit != "island" or not m.in_longer_name):
             return True
         if m.in_longer_name:
             return False  # a word of a longer proper name (a person, an organisation)
@@ -939,6 +1004,14 @@ class Geocoder:
             if m.region and c.feature in ("city", "site", "airport") and \
                     any(o.feature in ("admin1", "admin2") for o in m.cands):
                 s -= 2.0
+            if m.unit in ("admin1", "admin2"):  # "Kole District" is the district, "Nyanza region" no town
+                if c.feature == m.unit:
+                    s += 3.0
+                elif c.feature in ("city", "site", "airport", "country") and \
+                        any(o.feature in ("admin1", "admin2", "region") for o in m.cands):
+                    s -= 2.0 if c.feature != "country" else 6.0
+            elif m.unit == "island" and c.feature == "country" and len(m.cands) > 1:
+                s -= 6.0  # "Lamu Island" is no country
             if c.feature == "admin1":
                 if m.region:
                     s += 3.0
@@ -1044,6 +1117,8 @@ class Geocoder:
             precision = GEO_NEAR
         if m.region or place.feature in ("admin1", "region", "country", "continent"):
             precision = GEO_REGION
+        elif m.unit == "admin2" and place.feature in ("admin2", "city"):
+            precision = GEO_NEAR  # "Kole District": somewhere in the district
         n = len({c.place.place_id for c in ranked})
         reason = f"{best.feature} '{place.name}' ({place.country_code}) best of {n} candidate(s)"
         if m.derived:
