@@ -176,10 +176,16 @@ def split_unit_word(name: str) -> tuple[str, str]:
     return name, ""
 
 
+@lru_cache(maxsize=1)
+def _place_type_keys() -> frozenset[str]:
+    """Normalized `place_type_words` (normalized once, not per name)."""
+    return frozenset(normalize_name(w) for w in load_cues().get("place_type_words", []))
+
+
 def strip_place_type(name: str) -> str:
     """A place name without a parenthesised note and a trailing unit word of `place_type_words` or `unit_words`
     ("Rubaya village" → "Rubaya", "Markaz (Dara-i-Suf) town" → "Markaz", "Logo local government area" → "Logo")."""
-    words = {normalize_name(w) for w in load_cues().get("place_type_words", [])}
+    words = _place_type_keys()
     bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
     bare = split_unit_word(bare)[0]
     parts = bare.split()
