@@ -49,3 +49,14 @@ def place_row(place_id, name, lat, lon, cc, feature, names=(), **kw):
     for n in (name, *names):
         _add_name(row, n)
     return row
+
+
+def tiny_geocoder(folder, rows, name: str = "tiny.sqlite"):
+    """A Geocoder over a hand-built gazetteer of `rows` (place_row results) written into `folder`."""
+    from eventwire.geo import Gazetteer
+    from eventwire.geo.build import write_index
+    from eventwire.geo.geocode import Geocoder
+
+    path = folder / name
+    write_index(path, iter(rows), "test")
+    return Geocoder(Gazetteer.open(path))

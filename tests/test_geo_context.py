@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from builders import place_row as _row
-from eventwire.geo import Gazetteer, Geocoder
-from eventwire.geo.build import write_index
+from builders import place_row as _row, tiny_geocoder
+from eventwire.geo import Geocoder
 
 # invented places (names and coordinates are made up) plus two real short names that collide with an actor's
 ROWS = [
@@ -39,9 +38,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory) -> Geocoder:
-    path = tmp_path_factory.mktemp("gaz") / "context.sqlite"
-    write_index(path, iter(ROWS), "test")
-    return Geocoder(Gazetteer.open(path))
+    return tiny_geocoder(tmp_path_factory.mktemp("gaz"), ROWS, "context.sqlite")
 
 
 def _ner(text: str, *entities: tuple[str, str]) -> list[tuple[int, int, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import place_row
+from builders import place_row, tiny_geocoder
 from eventwire.geo import Gazetteer, Geocoder
 from eventwire.geo.build import KIND_ABBREV, PlaceRow, _add_name, write_index
 from eventwire.geo.geocode import haversine_km
@@ -54,9 +54,7 @@ _add_name(next(r for r in ROWS if r.place_id == "admin1:US.TN"), "Tenn.", KIND_A
 
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory) -> Geocoder:
-    path = tmp_path_factory.mktemp("gaz") / "tiny.sqlite"
-    write_index(path, iter(ROWS), "test")
-    return Geocoder(Gazetteer.open(path))
+    return tiny_geocoder(tmp_path_factory.mktemp("gaz"), ROWS, "tiny.sqlite")
 
 
 def _found(results):

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from builders import place_row
-from eventwire.geo import Gazetteer, Geocoder
-from eventwire.geo.build import write_index
+from builders import place_row, tiny_geocoder
+from eventwire.geo import Geocoder
 from eventwire.geo.geocode import split_unit_word, strip_place_type
 from eventwire.models import GEO_NEAR, GEO_REGION, TextSpan
 
@@ -29,9 +28,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory) -> Geocoder:
-    path = tmp_path_factory.mktemp("gaz") / "units.sqlite"
-    write_index(path, iter(ROWS), "test")
-    return Geocoder(Gazetteer.open(path))
+    return tiny_geocoder(tmp_path_factory.mktemp("gaz"), ROWS, "units.sqlite")
 
 
 def _located(results):

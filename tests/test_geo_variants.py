@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from builders import place_row as _row
-from eventwire.geo import Gazetteer, Geocoder
-from eventwire.geo.build import write_index
+from builders import place_row as _row, tiny_geocoder
+from eventwire.geo import Geocoder
 from eventwire.geo.normalize import arabic_key_variants
 
 # invented towns and admin units (names and coordinates made up) inside real countries
@@ -39,9 +38,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory) -> Geocoder:
-    path = tmp_path_factory.mktemp("gaz") / "variants.sqlite"
-    write_index(path, iter(ROWS), "test")
-    return Geocoder(Gazetteer.open(path))
+    return tiny_geocoder(tmp_path_factory.mktemp("gaz"), ROWS, "variants.sqlite")
 
 
 def _given(geo: Geocoder, text: str, *names: str, lang: str = "en"):
