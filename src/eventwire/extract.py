@@ -995,6 +995,12 @@ def _consistent_place(ctx: DocContext, loc: ResolvedPlace, pos: int, s_start: in
                          relation=nearest.relation)
 
 
+def _near_report(ctx: DocContext, last: Mention, s_start: int) -> bool:
+    """Whether a sentence starting at `s_start` is close enough to `last` to continue its report: the same
+    paragraph, or within 400 characters after its sentence."""
+    return _paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or s_start - last.sentence.end < 400
+
+
 def _continue_casualties(ctx: DocContext, mentions: list[Mention], casualties: list[Any], s_start: int,
                          sentence: Optional[TextSpan] = None, sdoc: Any = None) -> None:
     """A sentence continuing a report ("one Iraqi soldier was wounded on 22 June") adds its casualties, and its
@@ -1002,7 +1008,7 @@ def _continue_casualties(ctx: DocContext, mentions: list[Mention], casualties: l
     if not casualties or not mentions:
         return
     last = mentions[-1]
-    if _paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or s_start - last.sentence.end < 400:
+    if _near_report(ctx, last, s_start):
         _add_casualties(last, casualties, s_start, ctx.doc.doc_id)
         if sentence is not None:
             first = min((c.start for c in casualties), default=0)
@@ -1018,7 +1024,7 @@ WEAK_HIT_SCORE = 0.3
 def _continues(ctx: DocContext, last: Mention, s_start: int, s_end: int) -> bool:
     """Whether the sentence at [s_start, s_end) can continue the report of `last`: same paragraph (or close
     after it) and no resolved place other than the event's own."""
-    if not (_paragraph_of(ctx, last.trigger.start) == _paragraph_of(ctx, s_start) or s_start - last.sentence.end < 400):
+    if not _near_report(ctx, last, s_start):
         return False
     own = last.place.place.place_id if last.place is not None and last.place.place is not None else None
     return all(t.place is None or t.place.place_id == own for t in ctx.toponyms

@@ -105,17 +105,17 @@ def _order_key(m: Mention) -> tuple[str, int, str]:
     return (m.doc_id, m.trigger.start, m.mention_id)
 
 
-def _days(m: Mention) -> list[int]:
-    """The day numbers (proleptic ordinals) of a mention's date window, at most `MAX_WINDOW_DAYS` of them."""
-    if m.date is None:
-        return []
-    first, last = m.date.first.toordinal(), m.date.last.toordinal()
-    return list(range(first, min(last, first + MAX_WINDOW_DAYS) + 1))
-
-
-# A date window longer than this (a year-level guess) is indexed by its first days only; such a mention still
-# meets every cluster it is compatible with, because undated and long-window clusters are always candidates.
+# A date window longer than this (a year-level guess) is not indexed by day: such a mention is compared with
+# every cluster, and its cluster is a candidate for every mention, like an undated one.
 MAX_WINDOW_DAYS = 62
+
+
+def _indexed_days(m: Mention) -> list[int]:
+    """The day numbers (proleptic ordinals) of a mention's date window; [] when it is undated or its window is
+    longer than `MAX_WINDOW_DAYS`."""
+    if m.date is None or (m.date.last - m.date.first).days > MAX_WINDOW_DAYS:
+        return []
+    return list(range(m.date.first.toordinal(), m.date.last.toordinal() + 1))
 
 
 def cluster(mentions: Iterable[Mention], settings: Settings) -> list[list[Mention]]:
@@ -131,9 +131,9 @@ def cluster(mentions: Iterable[Mention], settings: Settings) -> list[list[Mentio
     always: set[int] = set()  # clusters with a member that has no date, or a window too long to index
     pad = max(0, int(settings.fuse_days))
     for m in sorted(mentions, key=_order_key):
-        days = _days(m)
+        days = _indexed_days(m)
         candidates: list[int]
-        if m.date is None or (m.date.last - m.date.first).days > MAX_WINDOW_DAYS:
+        if not days:
             candidates = list(range(len(clusters)))  # an undated mention may fit any cluster
         else:
             near: set[int] = set(always)
@@ -151,7 +151,7 @@ def cluster(mentions: Iterable[Mention], settings: Settings) -> list[list[Mentio
         else:
             index = len(clusters)
             clusters.append([m])
-        if m.date is None or (m.date.last - m.date.first).days > MAX_WINDOW_DAYS:
+        if not days:
             always.add(index)
         for d in days:
             by_day.setdefault(d, set()).add(index)
