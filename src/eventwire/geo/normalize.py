@@ -95,8 +95,9 @@ def normalize_tokens(text: str) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(raw):
         if _ARABIC_CHAR.search(tok):
-            # casefold too: a stray Latin letter inside an Arabic-script token must not survive in capitals
-            out.extend(_TOKEN_RE.findall(normalize_arabic_token(tok).casefold()))
+            # casefold too: a stray Latin letter inside an Arabic-script token must not survive in capitals;
+            # Latin combining marks go as in Latin tokens, or a key like "\u0301" would vanish when normalized again
+            out.extend(_TOKEN_RE.findall(normalize_arabic_token(strip_diacritics(tok)).casefold()))
             continue
         norm = _normalize_latin_token(tok)
         if norm in LATIN_ARTICLES and i + 1 < len(raw):
