@@ -33,6 +33,13 @@ ROWS = [
     _row("geonames:302", "Ebola", 3.3, 20.8, "CD", "city", [], population=5_000),
     _row("admin1:MZ.09", "Kalembia", -17.0, 37.0, "MZ", "admin1", ["Kalembo"], admin1_code="MZ.09",
          admin1="Kalembia", population=5_100_000),
+    _row("geonames:401", "Yarvo", 4.1, 30.7, "SS", "city", [], population=260_000),
+    _row("geonames:402", "Bursavi", 40.2, 29.1, "TR", "city", ["Yarvo"], population=3_100_000),
+    _row("geonames:403", "Toursel", 47.4, 0.7, "FR", "city", ["Tux"], population=140_000),
+    _row("geonames:406", "Tux", 45.1, 24.2, "RO", "city", [], population=2_000),
+    _row("geonames:404", "Abalo", 14.9, 3.4, "NE", "city", [], population=15_000),
+    _row("region:maghrib", "Al Maghrib", 32.0, 0.0, "", "region", ["Maghreb"]),
+    _row("geonames:405", "Pietersmaritzdorp", -29.6, 30.4, "ZA", "city", [], population=750_000),
 ]
 
 
@@ -141,3 +148,47 @@ def test_geo_a_town_settled_by_context_pulls_the_region_named_next_to_it(geocode
 )
 def test_geo_a_disease_named_after_a_place_is_not_a_toponym(geocoder, text, entities, expected):
     assert _found(geocoder.find_toponyms(text, "en", _ner(text, *entities))) == expected
+
+
+def test_geo_a_big_town_under_its_main_name_beats_a_bigger_city_s_alternate_name(geocoder):
+    # "Yei" is the South Sudanese town of 260,000, not Bursa, which also carries the name
+    text = "Gunshots were heard near the police station in Yarvo."
+    assert _found(geocoder.find_toponyms(text, "en", _ner(text, ("Yarvo", "GPE")))) == [("Yarvo", "geonames:401")]
+
+
+def test_geo_a_three_letter_alternate_name_needs_document_support_in_running_text(geocoder):
+    text = "Militants shot and injured a civilian in Tux."
+    assert all(r.place is None for r in geocoder.find_toponyms(text, "en", _ner(text, ("Tux", "GPE"))))
+    # a span known to be a place (gold spans) still resolves
+    assert [r.place.place_id for r in geocoder.resolve_spans(text, [(text.index("Tux"), len(text) - 1)], "en")] == \
+        ["geonames:403"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rioters clashed with police between Abalo militia and farmers.",
+    "Fighting between Abalo herdsmen and farmers killed four.",
+])
+def test_geo_a_group_noun_after_a_small_town_name_makes_it_a_group_even_after_between(geocoder, text):
+    assert _found(geocoder.find_toponyms(text, "en", _ner(text, ("Abalo", "GPE")))) == []
+
+
+def test_geo_a_group_noun_does_not_hide_a_town_after_a_preposition_of_place(geocoder):
+    text = "A militia attacked farmers in Abalo militia territory."
+    assert ("Abalo", "geonames:404") in _found(geocoder.find_toponyms(text, "en", _ner(text, ("Abalo", "GPE"))))
+
+
+def test_geo_a_prayer_named_after_a_region_is_not_a_toponym(geocoder):
+    text = "Shooting started before Maghreb prayers on 24 June."
+    assert _found(geocoder.find_toponyms(text, "en", _ner(text, ("Maghreb", "LOC")))) == []
+
+
+def test_geo_a_typo_of_a_big_town_resolves_without_document_context(geocoder):
+    text = "In Pietersmartizdorp, the community blocked roads."
+    assert _found(geocoder.find_toponyms(text, "en", _ner(text, ("Pietersmartizdorp", "GPE")))) == \
+        [("Pietersmartizdorp", "geonames:405")]
+
+
+def test_geo_a_typo_of_a_big_town_outside_the_document_s_countries_is_not_taken(geocoder):
+    text = "Clashes in Yarvo and Pietersmartizdorp killed four."
+    found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Yarvo", "GPE"), ("Pietersmartizdorp", "GPE")))))
+    assert found == {"Yarvo": "geonames:401", "Pietersmartizdorp": None}

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Optional, Sequence
+from typing import Collection, Optional, Sequence
 
 import yaml
 
@@ -50,6 +50,7 @@ _FEATURE_PRIOR = {"continent": 2.5, "country": 2.5, "region": 1.5, "admin1": 1.5
 _ALT_NAME_PENALTY = 1.5
 _CONTEXT_PASSES = 2  # rounds of ranking with the previous round's choices as document context
 _SMALL_PLACE = 50_000
+_KNOWN_TOWN = 100_000  # a town this big under its main name is not taken for another place's alternate name
 _KNOWN_NAMES = 10  # a place with this many names in the gazetteer is well documented ("Zalingei" for Zalinjay)  # in running text, a town smaller than this outside the document's countries is a guess
 _NER_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _NER_OTHER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "DATE", "TIME"})  # "the month of Ramadan"
@@ -277,7 +278,7 @@ class Geocoder:
         self._group_nouns = {lang: {normalize_name(w) for w in ws or []}
                              for lang, ws in self.cues.get("group_nouns", {}).items()}
         self._reporter = {lang: {normalize_name(w) for w in ws} for lang, ws in self.cues.get("reporter_cues", {}).items()}
-        self._disease = {normalize_name(w) for w in self.cues.get("disease_words", []) if normalize_name(w)}
+        self._not_place_after = {normalize_name(w) for w in self.cues.get("not_place_after", []) if normalize_name(w)}
         self._motion = {lang: {tuple((normalize_name(w) or w).split()) for w in ws or []}
                         for lang, ws in self.cues.get("motion_locative", {}).items()}
 
@@ -708,10 +709,10 @@ class Geocoder:
             return True
         if m.key in self._not_places or re.sub(r"^(?:the|la|le|les|l) ", "", m.key) in self._not_places:
             return False
-        nxt_tok = tokens[m.tok_end] if m.tok_end < len(tokens) else None
-        if nxt_tok is not None and nxt_tok.norm in self._disease and text[m.end:nxt_tok.start] in (" ", "-"):
-            return False  # "West Nile virus", "Rift Valley fever": a disease named after a place
-        if m.key in load_demonyms() and not (nxt_tok is not None and nxt_tok.norm in self._region_after.get(lang, set())):
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if nxt is not None and nxt.norm in self._not_place_after and text[m.end:nxt.start] in (" ", "-"):
+            return False  # "West Nile virus", "Maghreb prayers": a disease or a prayer named after a place
+        if m.key in load_demonyms() and not (nxt is not None and nxt.norm in self._region_after.get(lang, set())):
             return False  # "Somali forces", "Afar herders": a nationality (a country vote), not the region
         # '~' aliases need a matching context word
         usable = [c for c in m.cands if c.kind != 1 or _type_fits(c, m.feature_types)]
@@ -737,7 +738,6 @@ class Geocoder:
         strong = very_strong or any(c.feature == "admin1" or c.place.population >= 100_000 for c in usable)
         prev = tokens[m.tok_start - 1] if m.tok_start > 0 else None
         after_locative = prev is not None and prev.norm in self._locative.get(lang, set())
-        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         # "in Ben Gardane", "at Gudumbali", "Kailenge village", "Halgan town": the words around say place, whatever
         # the small NER model thought of the name (it often tags African and Arabic place names as persons)
         strict_locative = prev is not None and prev.norm in self._strict_locative.get(lang, set()) and \
@@ -759,7 +759,7 @@ class Geocoder:
             return False  # "Afram Plains South District": generic and unit words that end a longer name
         if not very_strong and self._hyphen_part(m, tokens, text):
             return False  # "Aniet-Ngong" is not Ngong: a part of a hyphenated name whose other part is no place
-        if not (strong or after_locative) and nxt is not None and text[m.end:nxt.start] == " " and \
+        if not (strong or strict_locative) and nxt is not None and text[m.end:nxt.start] == " " and \
                 nxt.norm in self._group_nouns.get(lang, set()):
             return False  # "Abala herdsmen", "Nuer militia": an ethnic or clan word before a group noun
         # "taken to Zuwara", "protested in Shashamene": after a preposition of place a town's main name (or a town
@@ -795,11 +795,10 @@ class Geocoder:
             return True
         sentence_initial = prev is None or text[prev.end:m.start].strip()[-1:] in (".", "!", "?") or \
             "\n" in text[prev.end:m.start]
-        locative = prev is not None and prev.norm in self._locative.get(lang, set())
         best_pop = max(c.place.population for c in usable)
-        if sentence_initial and not locative:
+        if sentence_initial and not after_locative:
             return best_pop >= 50_000 and in_doc
-        return (locative and best_pop >= 1_000) or best_pop >= 20_000 and in_doc
+        return (after_locative and best_pop >= 1_000) or best_pop >= 20_000 and in_doc
 
     def _mark_actor_names(self, mentions: list[_Mention], tokens: list[Token]) -> None:
         """Flag gazetteer matches that are words of a longer actor name the text spells out ("Boko Haram",
@@ -992,10 +991,11 @@ class Geocoder:
                 s += 1.0 if c.feature in ("country", "admin1") else 0.5
             if p.site_type == "capital":
                 s += 2.0
-            # ... unless the other place is far better known ("Derna" is Darnah, not a Romanian village); a county
-            # named without its unit word always gives way ("Augusta" is the town, not Augusta County)
+            # ... unless the other place is far better known than a small town ("Derna" is Darnah, not a Romanian
+            # village; "Yei" stays the South Sudanese town of 260,000, not Bursa); a county named without its unit
+            # word always gives way ("Augusta" is the town, not Augusta County)
             if primary_pop >= 0 and not c.primary and c.feature in ("city", "admin2", "airport") and (
-                    c.feature == "admin2" or p.population < 10 * max(primary_pop, 1_000)):
+                    c.feature == "admin2" or primary_pop >= _KNOWN_TOWN or p.population < 10 * max(primary_pop, 1_000)):
                 s -= _ALT_NAME_PENALTY
             if c.match in ("loose", "fuzzy"):
                 s -= 1.0
@@ -1039,8 +1039,7 @@ class Geocoder:
             if m.qualifier and c.feature not in ("admin1", "country") and (
                     c.admin1_code in m.qualifier or p.country_code in m.qualifier):
                 s += 6.0
-            if m.near_points and c.feature not in ("country", "admin1") and any(
-                    haversine_km(p.latitude, p.longitude, lat, lon) <= km for lat, lon, km in m.near_points):
+            if c.feature not in ("country", "admin1") and _near_given(p, m):
                 s += 6.0
             if anchors:
                 d = min(_reach(c, a) for a, _f in anchors)
@@ -1051,63 +1050,57 @@ class Geocoder:
                     s += 3.0 if d < 50 else 1.5 if d < 200 else 0.0
             scored.append((s, c))
         scored.sort(key=lambda x: -x[0])
-        m_scores = [s for s, _c in scored]
-        self._last_scores = m_scores
         return [c for _s, c in scored]
 
     def _to_resolved(self, m: _Mention, ranked: list[Candidate], strict_loose: bool = False,
                      countries: Optional[dict[str, float]] = None, admin1s: Optional[set[str]] = None,
                      anchors: Sequence[tuple[Place, bool]] = ()) -> ResolvedPlace:
         span = TextSpan(m.start, m.end, m.text)
+
+        def abstain(reason: str) -> ResolvedPlace:
+            return ResolvedPlace(span, None, score=0.0, reason=reason, relation=m.relation)
+
+        unknown = "unknown toponym: not in the gazetteer"
         if not ranked:
-            return ResolvedPlace(span, None, score=0.0, reason=m.abstain_reason or "unknown toponym: not in the gazetteer",
-                                 relation=m.relation)
+            return abstain(m.abstain_reason or unknown)
         best = ranked[0]
         if not strict_loose and not (m.qualifier & {best.admin1_code, best.place.country_code}):
             # a loose or close spelling far from the admin areas and places the text names is another town
             # ("Kienge" in Haut-Katanga is not Kenge in Kwango), whether the span was given or found
             why = _far_spelling(best, (admin1s or set()) | {c for c in m.qualifier if "." in c}, anchors)
             if why:
-                return ResolvedPlace(span, None, score=0.0, relation=m.relation,
-                                     reason=f"unknown toponym: not in the gazetteer ({why})")
+                return abstain(f"{unknown} ({why})")
         if best.match == "typed" and not _strong(best) and best.place.country_code not in {
                 cc for cc, w in (countries or {}).items() if w >= 1.0}:
             # "طريق الكورنيش" in a tweet that names no country is not Cornish (US): a small town found only
             # once its type word is stripped needs the document's countries
-            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
-                                 reason=f"unknown toponym: not in the gazetteer (only the small place '{best.place.name}', "
-                                        f"{best.place.country_code}, once its type word is stripped)")
+            return abstain(f"{unknown} (only the small place '{best.place.name}', {best.place.country_code}, "
+                           "once its type word is stripped)")
         if not strict_loose and self._far_alternate(m, best, ranked, countries or {}, admin1s or set()):
             # a given span: "Lassa" in a note about Borno is the Nigerian town the gazetteer lacks, not Lhasa
-            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
-                                 reason="unknown toponym: not in the gazetteer (only an alternate name of "
-                                        f"'{best.place.name}', {best.place.country_code}, far from the document's countries)")
+            return abstain(f"{unknown} (only an alternate name of '{best.place.name}', {best.place.country_code}, "
+                           "far from the document's countries)")
         if strict_loose:
             why = self._out_of_context(m, best, countries or {}, admin1s or set(), anchors)
             if why:
-                return ResolvedPlace(span, None, score=0.0, relation=m.relation,
-                                     reason=f"unknown toponym: not in the gazetteer ({why})")
+                return abstain(f"{unknown} ({why})")
         if strict_loose and _weak_alternate(best, ranked, m.key) and best.place.country_code not in (countries or {}) and not (
                 m.qualifier & {best.admin1_code, best.place.country_code}):
             # only another spelling of a small town in a country the text gives no hint of ("Tawila" is not
             # At Tawilah in Yemen, "Mesel" not Messel in Hesse, "Ramadan" not Turabah)
-            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
-                                 reason="unknown toponym: not in the gazetteer (only an alternate name of the small "
-                                        f"place '{best.place.name}', {best.place.country_code}, no document context)")
-        if strict_loose and best.match == "loose" and best.place.country_code not in (countries or {}):
+            return abstain(f"{unknown} (only an alternate name of the small place '{best.place.name}', "
+                           f"{best.place.country_code}, no document context)")
+        if strict_loose and best.match == "loose" and best.place.country_code not in (countries or {}) and \
+                not (not countries and _misspelt_known_place(m.text, best)):
             # in running text a loose spelling match is a guess unless the document is about that country
             # ("Hodan" is not Huadian, China; "Kersa" not Kars, Turkey)
-            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
-                                 reason="unknown toponym: not in the gazetteer (only a loose spelling match "
-                                        f"'{best.place.name}', {best.place.country_code}, outside the document's countries)")
-        if best.match == "loose" and self._countries and best.place.country_code not in self._countries and not any(
-                best.place.country_code in self.gaz.neighbours(cc) for cc in self._countries):
-            return ResolvedPlace(span, None, score=0.0, relation=m.relation,
-                                 reason=f"only a loose spelling match ('{best.place.name}', {best.place.country_code}) "
-                                        f"outside the document's countries")
+            return abstain(f"{unknown} (only a loose spelling match '{best.place.name}', {best.place.country_code}, "
+                           "outside the document's countries)")
+        if best.match == "loose" and self._countries and not self._within_reach(best.place.country_code, self._countries):
+            return abstain(f"only a loose spelling match ('{best.place.name}', {best.place.country_code}) "
+                           "outside the document's countries")
         if m.near_place is not None and best.feature not in ("country", "admin1") and \
-                best.place.population < 100_000 and not any(
-                haversine_km(best.place.latitude, best.place.longitude, lat, lon) <= km for lat, lon, km in m.near_points):
+                best.place.population < 100_000 and not _near_given(best.place, m):
             # "Wentworth, Durban" and no Wentworth near Durban: the suburb of the town named after the comma
             anchor = self._complete(m.near_place, self.gaz.candidates(m.near_place.name, loose=False)[0]) \
                 if self.gaz.candidates(m.near_place.name, loose=False) else m.near_place
@@ -1115,8 +1108,7 @@ class Geocoder:
                                  reason=f"no '{m.text}' near '{m.near_place.name}' named after it: took "
                                         f"{m.near_place.feature} '{m.near_place.name}'")
         if best.kind == 1 and not _type_fits(best, m.feature_types):
-            return ResolvedPlace(span, None, score=0.0, reason=f"'{m.text}' names a place only next to a context word",
-                                 relation=m.relation)
+            return abstain(f"'{m.text}' names a place only next to a context word")
         place = self._complete(best.place, best)
         precision = GEO_EXACT
         if m.relation or m.derived.startswith("contains"):
@@ -1153,7 +1145,7 @@ class Geocoder:
             return False  # (Arabic names are never a place's main name here: only small towns are doubtful)
         if any(c.place.country_code in named for c in ranked):
             return False
-        return p.country_code not in named and not any(p.country_code in self.gaz.neighbours(cc) for cc in named)
+        return not self._within_reach(p.country_code, named)
 
     def _out_of_context(self, m: _Mention, best: Candidate, countries: dict[str, float], admin1s: set[str],
                         anchors: Sequence[tuple[Place, bool]]) -> str:
@@ -1164,17 +1156,20 @@ class Geocoder:
         p = best.place
         if best.feature in ("country", "continent", "admin1", "region", "site") or m.near_place is not None:
             return ""  # (a town named after a comma is taken instead when the name is not near it: `_to_resolved`)
-        if m.qualifier & {best.admin1_code, p.country_code} or any(
-                haversine_km(p.latitude, p.longitude, lat, lon) <= km for lat, lon, km in m.near_points):
+        if m.qualifier & {best.admin1_code, p.country_code} or _near_given(p, m):
             return ""  # "Paris, Tenn.", "Wentworth, Durban": the text itself says where
         admin1s = admin1s | {code for code in m.qualifier if "." in code}
         named = {cc for cc, w in countries.items() if w >= 1.0}
-        if named and p.country_code not in named and not any(p.country_code in self.gaz.neighbours(cc) for cc in named):
+        if named and not self._within_reach(p.country_code, named):
             if best.match == "exact" and not best.primary and best.kind == 0 and not is_arabic(m.text):
                 return f"only an alternate name of '{p.name}', {p.country_code}, outside the document's countries"
             if best.feature in ("city", "admin2") and p.population < _SMALL_PLACE:
                 return f"'{p.name}' ({p.country_code}) is a small place outside the document's countries"
         return _far_spelling(best, admin1s, anchors)
+
+    def _within_reach(self, cc: str, named: Collection[str]) -> bool:
+        """The country is one of `named` or borders one of them."""
+        return cc in named or any(cc in self.gaz.neighbours(other) for other in named)
 
     def _complete(self, place: Place, cand: Candidate) -> Place:
         """Fill admin1 and country for every located place."""
@@ -1204,6 +1199,23 @@ def _far_spelling(best: Candidate, admin1s: set[str], anchors: Sequence[tuple[Pl
     return ""
 
 
+def _near_given(p: Place, m: _Mention) -> bool:
+    """The place lies near a town the text names right after the mention ("Wentworth, Durban")."""
+    return any(haversine_km(p.latitude, p.longitude, lat, lon) <= km for lat, lon, km in m.near_points)
+
+
+def _misspelt_known_place(surface: str, c: Candidate) -> bool:
+    """A long name one letter off (or two swapped) an admin unit's or a big town's name, once spellings are folded
+    ("Pietermartizburg", "West Welega" for West Wellega Zone): a typo, safe to take in a document that names no
+    country ("Kalbaria" in a note about South Sudan is still not Calabria)."""
+    from rapidfuzz.distance import OSA
+
+    if not (c.feature in ("admin1", "admin2") or c.place.population >= _KNOWN_TOWN):
+        return False
+    a, b = spelling_key(strip_place_type(surface)), spelling_key(strip_place_type(c.place.name))
+    return len(a) >= 8 and OSA.distance(a, b) <= 1
+
+
 def _strong(c: Candidate) -> bool:
     """A country, admin unit, region, site or town of 100,000 people or more."""
     return c.kind == 0 and (c.feature in ("country", "admin1", "region", "continent", "site")
@@ -1217,11 +1229,14 @@ def _similar(a: str, b: str, threshold: float = 80.0) -> bool:
     return fuzz.ratio(a, b) >= threshold
 
 
-def _weak_alternate(c: Candidate, cands: Sequence[Candidate] = (), key: str = "") -> bool:
-    """The candidate is a little-known small town or district found only under one of its alternate names, and no
-    same-named district of its area backs it ("Poonch" district backs Punch town, "Cotija" Cotija de la Paz)."""
-    if not (c.match == "exact" and c.kind == 0 and not c.primary and c.feature in ("city", "admin2")
-            and c.place.population < _SMALL_PLACE and c.nnames < _KNOWN_NAMES):
+def _weak_alternate(c: Candidate, cands: Sequence[Candidate], key: str) -> bool:
+    """The candidate is a little-known small town or district (or any town, when the name `key` has three letters
+    or fewer) found only under one of its alternate names, and no same-named district of its area backs it
+    ("Poonch" district backs Punch town, "Cotija" Cotija de la Paz)."""
+    if not (c.match == "exact" and c.kind == 0 and not c.primary and c.feature in ("city", "admin2")):
+        return False
+    # (a name of three letters or fewer is a code or a foreign short form of a town of any size: "Tur" for Tours)
+    if not (c.place.population < _SMALL_PLACE and c.nnames < _KNOWN_NAMES) and len(key.replace(" ", "")) > 3:
         return False
     if key and normalize_name(strip_place_type(key)) == normalize_name(c.place.name):
         return False  # "Arua district": the main name with its unit word
