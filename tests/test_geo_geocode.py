@@ -192,6 +192,16 @@ def test_event_location_prefers_the_targeted_site_over_country_and_reporter_city
     assert loc is not None and loc.place.place_id == "site:al-tanf-garrison"
 
 
+@pytest.mark.parametrize("text, trigger, lang", [
+    ("Jailed near Baghdad since May, the journalist, who lives in Paris, began a hunger strike.", "strike", "en"),
+    ("Détenu près de Bagdad depuis mai, le journaliste, qui vit à Paris, a entamé une grève de la faim.", "grève",
+     "fr"),
+])
+def test_event_location_is_not_where_someone_lives(geocoder, text, trigger, lang):
+    loc = _event_loc(geocoder, text, trigger, lang)
+    assert loc is not None and loc.place.place_id == "geonames:98182"
+
+
 def test_event_location_relative_anchor_keeps_precision_2(geocoder):
     text = "Des frappes ont visé des positions au nord de Deir ez-Zor en Syrie."
     loc = _event_loc(geocoder, text, "frappes")

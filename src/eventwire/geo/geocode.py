@@ -277,7 +277,10 @@ class Geocoder:
         self._countries: set[str] = set()
         self._group_nouns = {lang: {normalize_name(w) for w in ws or []}
                              for lang, ws in self.cues.get("group_nouns", {}).items()}
-        self._reporter = {lang: {normalize_name(w) for w in ws} for lang, ws in self.cues.get("reporter_cues", {}).items()}
+        # a reporter's place or where someone lives is not where the event happened
+        self._not_event_place = {lang: {normalize_name(w) for w in ws} | {
+            normalize_name(w) for w in self.cues.get("residence_cues", {}).get(lang, [])}
+            for lang, ws in self.cues.get("reporter_cues", {}).items()}
         self._not_place_after = {normalize_name(w) for w in self.cues.get("not_place_after", []) if normalize_name(w)}
         self._motion = {lang: {tuple((normalize_name(w) or w).split()) for w in ws or []}
                         for lang, ws in self.cues.get("motion_locative", {}).items()}
@@ -335,7 +338,7 @@ class Geocoder:
         """The place where the event at `trigger` happened, from the toponyms inside `sentence`, or None.
 
         Sites and towns tied to the trigger by a preposition or a feature word beat far-away or region-level
-        mentions; a reporter's location ("correspondent in Baghdad") is not the event's. A relative location
+        mentions; a reporter's location ("correspondent in Baghdad") or where someone lives is not the event's. A relative location
         keeps its anchor with geo_precision 2; a region/country mention gets geo_precision 3."""
         best: Optional[tuple[float, ResolvedPlace]] = None
         tokens = tokenize(text[sentence.start:sentence.end])
@@ -377,7 +380,7 @@ class Geocoder:
             and not (norms and norms[-1] in self._locative.get(lang, set()))
         between = text[trigger.end:tp.span.start] if tp.span.start >= trigger.end else ""
         object_of_trigger = bool(between) and len(between.split()) <= 4 and not any(ch in between for ch in ",;:")
-        if any(t.norm in self._reporter.get(lang, set()) for t in before) or modifier:
+        if any(t.norm in self._not_event_place.get(lang, set()) for t in before) or modifier:
             return None
         if not (locative or feature or region_word or tp.relation or object_of_trigger):
             return None
