@@ -39,6 +39,9 @@ ROWS = [
     _row("geonames:406", "Tux", 45.1, 24.2, "RO", "city", [], population=2_000),
     _row("geonames:404", "Abalo", 14.9, 3.4, "NE", "city", [], population=15_000),
     _row("region:maghrib", "Al Maghrib", 32.0, 0.0, "", "region", ["Maghreb"]),
+    _row("admin1:JE.09", "Tinity", 49.2, -2.1, "JE", "admin1", [], admin1_code="JE.09", admin1="Tinity",
+         population=3_300),
+    _row("geonames:408", "El Kabir", 3.7, 41.0, "KE", "city", [], population=60_000),
     _row("geonames:405", "Pietersmaritzdorp", -29.6, 30.4, "ZA", "city", [], population=750_000),
 ]
 
@@ -192,3 +195,16 @@ def test_geo_a_typo_of_a_big_town_outside_the_document_s_countries_is_not_taken(
     text = "Clashes in Yarvo and Pietersmartizdorp killed four."
     found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Yarvo", "GPE"), ("Pietersmartizdorp", "GPE")))))
     assert found == {"Yarvo": "geonames:401", "Pietersmartizdorp": None}
+
+
+def test_geo_a_tiny_admin1_outside_the_document_s_countries_is_not_taken_in_running_text(geocoder):
+    # a parish of a small island state is no better known than a village
+    text = "Students of Tinity School in Kelbara, Libya, rioted over fees."
+    found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Tinity", "GPE"), ("Kelbara", "GPE")))))
+    assert found.get("Kelbara") == "geonames:101" and found.get("Tinity") is None
+
+
+def test_geo_the_arabic_article_joined_to_a_name_finds_the_place_spelt_apart(geocoder):
+    text = "Gunmen attacked a bus between Mandaro and Elkabir."
+    found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Elkabir", "GPE")))))
+    assert found["Elkabir"] == "geonames:408"

@@ -38,7 +38,7 @@ import yaml
 from ..models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
 from .gazetteer import Candidate, Gazetteer
 from .normalize import (Token, arabic_key_variants, is_arabic, loose_key, normalize_arabic_token, normalize_name,
-                        spelling_key, tokenize)
+                        spelling_key, strip_diacritics, tokenize)
 
 MAX_NGRAM = 6
 # Articles that may stand alone before a name ("Dayr az Zawr", "Ras al Ain"); the ambiguous short ones
@@ -472,6 +472,13 @@ class Geocoder:
             bare = strip_place_type(surface)
             if bare and bare != surface:
                 cands = self.gaz.candidates(bare, loose=False)
+        if not cands:  # "Elwak", "Alqaim": the article written joined to the name of a place spelt with it apart
+            key = normalize_name(surface)
+            for article in ("al", "el"):
+                if key.startswith(article) and len(key) >= len(article) + 3 and " " not in key:
+                    cands = [c for c in self.gaz.candidates(key[len(article):], loose=False)
+                             if _joined(c.place.name) == key]
+                    break
         if not cands:  # a loose spelling match is never a country (their names are well known), and keeps the
             # first sound and the number of words ("Kamechliyé" → Qamishli, not "Cauvery" → Kavanur)
             # and is a spelling variant of the place's name, not another name with the same consonants
@@ -1157,7 +1164,9 @@ class Geocoder:
         a Kenyan note is not the Rwandan town; "Tiran" islands are not Tirana), or a loose spelling match far from
         the admin1 areas and places the document names ("Kienge" in Haut-Katanga is not Kenge in Kwango)."""
         p = best.place
-        if best.feature in ("country", "continent", "admin1", "region", "site") or m.near_place is not None:
+        # (a parish of Jersey or Barbados is no better known than a village: "Trinity", "Christ Church")
+        if best.feature in ("country", "continent", "region", "site") or m.near_place is not None or (
+                best.feature == "admin1" and p.population >= _SMALL_PLACE):
             return ""  # (a town named after a comma is taken instead when the name is not near it: `_to_resolved`)
         if m.qualifier & {best.admin1_code, p.country_code} or _near_given(p, m):
             return ""  # "Paris, Tenn.", "Wentworth, Durban": the text itself says where
@@ -1166,7 +1175,7 @@ class Geocoder:
         if named and not self._within_reach(p.country_code, named):
             if best.match == "exact" and not best.primary and best.kind == 0 and not is_arabic(m.text):
                 return f"only an alternate name of '{p.name}', {p.country_code}, outside the document's countries"
-            if best.feature in ("city", "admin2") and p.population < _SMALL_PLACE:
+            if best.feature in ("city", "admin2", "admin1") and p.population < _SMALL_PLACE:
                 return f"'{p.name}' ({p.country_code}) is a small place outside the document's countries"
         return _far_spelling(best, admin1s, anchors)
 
@@ -1205,6 +1214,11 @@ def _far_spelling(best: Candidate, admin1s: set[str], anchors: Sequence[tuple[Pl
 def _near_given(p: Place, m: _Mention) -> bool:
     """The place lies near a town the text names right after the mention ("Wentworth, Durban")."""
     return any(haversine_km(p.latitude, p.longitude, lat, lon) <= km for lat, lon, km in m.near_points)
+
+
+def _joined(name: str) -> str:
+    """A name's words run together without diacritics or punctuation ("El Wak" → "elwak")."""
+    return "".join(re.findall(r"[^\W_]+", strip_diacritics(name).casefold()))
 
 
 def _misspelt_known_place(surface: str, c: Candidate) -> bool:
