@@ -42,6 +42,10 @@ ROWS = [
     _row("admin1:JE.09", "Tinity", 49.2, -2.1, "JE", "admin1", [], admin1_code="JE.09", admin1="Tinity",
          population=3_300),
     _row("geonames:408", "El Kabir", 3.7, 41.0, "KE", "city", [], population=60_000),
+    _row("site:atlantic-ocean", "Atlantic Ocean", 0.0, -30.0, "", "region", ["Atlantic"], site_type="ocean"),
+    _row("geonames:409", "Atlantic", 41.4, -95.0, "US", "city", [], population=6_800),
+    _row("admin2:US.NJ.001", "Atlantic County", 39.5, -74.6, "US", "admin2", ["Atlantic"], population=275_000),
+    _row("country:US", "United States", 39.8, -98.5, "US", "country", ["US"]),
     _row("geonames:405", "Pietersmaritzdorp", -29.6, 30.4, "ZA", "city", [], population=750_000),
 ]
 
@@ -208,3 +212,12 @@ def test_geo_the_arabic_article_joined_to_a_name_finds_the_place_spelt_apart(geo
     text = "Gunmen attacked a bus between Mandaro and Elkabir."
     found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Elkabir", "GPE")))))
     assert found["Elkabir"] == "geonames:408"
+
+
+@pytest.mark.parametrize("text", [
+    "Sea surface temperatures in the tropical Atlantic are near record levels.",
+    "Warm water in the Atlantic feeds hurricanes that hit the United States.",
+])
+def test_geo_a_bare_ocean_name_is_the_ocean_not_a_small_town_or_county(geocoder, text):
+    found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Atlantic", "LOC")))))
+    assert found["Atlantic"] == "site:atlantic-ocean"

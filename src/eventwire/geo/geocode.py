@@ -986,6 +986,10 @@ class Geocoder:
         capital_named = any(c.place.site_type == "capital" and c.primary for c in m.cands)
         # "China", "Mexico": the country, not China (Texas) nor Mexico City, unless the text says otherwise
         country_named = any(c.feature == "country" and c.primary and c.kind == 0 for c in m.cands)
+        # "the tropical Atlantic", "the Middle East": an ocean or a region of several countries, not a small town
+        # or a county of the same name
+        region_named = any(c.feature in ("region", "continent") and not c.place.country_code and c.kind == 0
+                           for c in m.cands)
         firm_near = [a for a, f in anchors if f]
         # a name that is some place's main name beats the same string as another place's alternate name
         # ("Paris" is Paris before Swainsboro, once called Paris; "DeKalb" the town before DeKalb County)
@@ -1043,6 +1047,11 @@ class Geocoder:
             if c.admin1_code and c.admin1_code in admin1s and c.feature != "admin1":
                 s += 3.0
             if country_named and c.feature in ("city", "admin2", "airport") and not (
+                    m.qualifier & {c.admin1_code, p.country_code}) and not any(
+                    haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 50 for a in firm_near):
+                s -= 6.0
+            if region_named and m.unit != "admin2" and (c.feature == "admin2" or (
+                    c.feature in ("city", "airport") and p.population < _KNOWN_TOWN)) and not (
                     m.qualifier & {c.admin1_code, p.country_code}) and not any(
                     haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 50 for a in firm_near):
                 s -= 6.0
