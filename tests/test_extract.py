@@ -388,3 +388,37 @@ def test_extract_a_continuing_sentence_dates_an_undated_event(analyse, lang, tex
     assert len(mentions) == 1
     assert mentions[0].date is not None and mentions[0].date.date.day == day
     assert any(e.field == "event_date" for e in mentions[0].evidence)
+
+
+# --- a town resolved outside the country of the places named with it --------------------------------------
+def _tops(text: str, *places: tuple[str, str, str]):
+    from eventwire.models import Place, ResolvedPlace, TextSpan
+
+    out = []
+    for name, country, feature in places:
+        start = text.index(name)
+        place = Place(place_id=f"t:{name}", name=name, latitude=0.0, longitude=0.0, country_code=country[:2].upper(),
+                      country=country, feature=feature)
+        out.append(ResolvedPlace(span=TextSpan(start, start + len(name), name), place=place, geo_precision=1,
+                                 score=1.0))
+    return out
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    # a US "New Brighton" in a sentence whose other place is South African gives way to that place
+    ("Residents of New Brighton marched to the offices of Nelson Mandela Bay.",
+     [("New Brighton", "United States", "city"), ("Nelson Mandela Bay", "South Africa", "admin2")],
+     "Nelson Mandela Bay"),
+    # a country named in the sentence backs its own town against a place where someone lives
+    ("He was jailed near Algiers; the journalist, who lives in London, arrived in Algeria in June.",
+     [("Algiers", "Algeria", "city"), ("London", "United Kingdom", "city"), ("Algeria", "Algeria", "country")],
+     "Algiers"),
+])
+def test_consistent_place_keeps_a_town_only_when_the_sentence_backs_its_country(text, places, expected):
+    from eventwire.extract import DocContext, _consistent_place
+    from eventwire.models import Document
+
+    tops = _tops(text, *places)
+    ctx = DocContext(doc=Document(doc_id="t", text=text), lang="en", text=text, ref=None, dates=[], toponyms=tops)
+    loc = _consistent_place(ctx, tops[0], tops[0].span.start, 0, len(text))
+    assert loc.place is not None and loc.place.name == expected

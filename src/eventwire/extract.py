@@ -982,10 +982,14 @@ def _consistent_place(ctx: DocContext, loc: ResolvedPlace, pos: int, s_start: in
     nearest of those places, when they all agree on one country. Curated sites are never second-guessed."""
     if loc.place is None or loc.place.feature not in ("city", "admin2"):
         return loc
-    others = [t for t in ctx.toponyms if t.place is not None and t.span.start != loc.span.start
-              and s_start <= t.span.start and t.span.end <= s_end and t.place.feature in _FEATURE_RANK]
+    in_sentence = [t for t in ctx.toponyms if t.place is not None and t.span.start != loc.span.start
+                   and s_start <= t.span.start and t.span.end <= s_end]
+    others = [t for t in in_sentence if t.place is not None and t.place.feature in _FEATURE_RANK]
     countries = {t.place.country for t in others if t.place is not None}
-    if len(countries) != 1 or loc.place.country in countries:
+    # (a country named in the sentence backs its towns: "jailed near Algiers ... who lives in London, arrived
+    # in Algeria")
+    named = {t.place.country for t in in_sentence if t.place is not None and t.place.feature == "country"}
+    if len(countries) != 1 or loc.place.country in countries | named:
         return loc
     nearest = min(others, key=lambda t: abs(t.span.start - loc.span.start))
     assert nearest.place is not None

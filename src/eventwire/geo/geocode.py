@@ -48,6 +48,11 @@ _AMBIGUOUS_ARTICLES = frozenset("as es us at et ut an en un ar er ur ed ud il ul
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
 _FEATURE_PRIOR = {"continent": 2.5, "country": 2.5, "region": 1.5, "admin1": 1.5, "site": 2.0, "airport": 0.5, "city": 0.0, "admin2": 0.3}
 _ALT_NAME_PENALTY = 1.5
+# ranking weights: per decade of population, per log of the number of names (how well documented a place is), and
+# for lying in a country the document names
+_POPULATION_WEIGHT = 0.45
+_NAMES_WEIGHT = 0.6
+_CONTEXT_WEIGHT = 3.5
 _CONTEXT_PASSES = 2  # rounds of ranking with the previous round's choices as document context
 _SMALL_PLACE = 50_000
 _KNOWN_TOWN = 100_000  # a town this big under its main name is not taken for another place's alternate name
@@ -999,8 +1004,8 @@ class Geocoder:
             p = c.place
             s = _FEATURE_PRIOR.get(c.feature, 0.0)
             # admin1 population is the sum of its towns: scaled so it does not outweigh a same-named city
-            s += 0.45 * math.log10((p.population / 10 if c.feature == "admin1" else p.population) + 1)
-            s += 0.6 * math.log(c.nnames + 1)
+            s += _POPULATION_WEIGHT * math.log10((p.population / 10 if c.feature == "admin1" else p.population) + 1)
+            s += _NAMES_WEIGHT * math.log(c.nnames + 1)
             if c.primary:
                 s += 1.0 if c.feature in ("country", "admin1") else 0.5
             if p.site_type == "capital":
@@ -1041,7 +1046,7 @@ class Geocoder:
                     s -= 3.0  # "Mwanza" is Tanzania's big city before a Malawian district of fewer people
             if p.country_code in countries:
                 w = countries[p.country_code]
-                s += 3.5 * min(1.0, w) + 0.3 * min(w, 5)
+                s += _CONTEXT_WEIGHT * min(1.0, w) + 0.3 * min(w, 5)
             elif any(p.country_code in self.gaz.neighbours(cc) for cc in countries):
                 s += 0.8
             if c.admin1_code and c.admin1_code in admin1s and c.feature != "admin1":
