@@ -57,7 +57,7 @@ class Gazetteer:
         self._place_cache: dict[int, Candidate] = {}
         self._admin1_points: Optional[dict[str, list[tuple[float, float, str]]]] = None
         self._keys_by_country: dict[str, dict[str, list[int]]] = {}
-        self._key_lists: dict[str, list[str]] = {}
+        self._key_lists: dict[str, dict[str, list[str]]] = {}
 
     @classmethod
     def open(cls, path: Path) -> "Gazetteer":
@@ -191,11 +191,14 @@ class Gazetteer:
                f"JOIN places p ON p.pid = l.pid WHERE l.key = ?")
         return [self._candidate(row, match="loose") for row in self._con.execute(sql, (key,))]
 
-    def _country_key_list(self, cc: str) -> list[str]:
-        """The keys of `_country_keys(cc)` as a list, built once per country."""
+    def _country_key_list(self, cc: str, first: str) -> list[str]:
+        """The keys of `_country_keys(cc)` that start with the letter `first`, grouped once per country."""
         if cc not in self._key_lists:
-            self._key_lists[cc] = list(self._country_keys(cc))
-        return self._key_lists[cc]
+            by_letter: dict[str, list[str]] = {}
+            for k in self._country_keys(cc):
+                by_letter.setdefault(k[:1], []).append(k)
+            self._key_lists[cc] = by_letter
+        return self._key_lists[cc].get(first, [])
 
     def _country_keys(self, cc: str) -> dict[str, list[int]]:
         """Plain names (normalized) of the towns, districts and admin1 units of one country → their row ids."""
@@ -225,7 +228,7 @@ class Gazetteer:
         seen: set[int] = set()
         for cc in sorted(set(countries)):
             keys = self._country_keys(cc)
-            choices = [k for k in self._country_key_list(cc) if k[:1] == key[:1]]
+            choices = self._country_key_list(cc, key[:1])
             for other, _score, _i in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=threshold,
                                                      limit=10):
                 if other[:1] != key[:1] or len(other.split()) != n_words or len(other.replace(" ", "")) < min_length - 1:
