@@ -21,6 +21,9 @@ and their attack on a place with no fighting side named is an Attack); a death "
 clashes that are only the setting of a protest still make it violent; a
 territorial change belongs to the first actor before the control verb (state forces -> Government regains
 territory, an armed group -> Non-state actor overtakes).
+In Arabic only, a trigger that a `non_event` cue precedes in its clause (negation, question, condemnation,
+intention, condition, trial or anniversary, figurative use) is dropped, and a weak hit needs a report anchor
+(casualties, "أمس", witnesses) in its sentence (`report_anchors` in triggers_ar.yaml).
 `type_sentence` returns every distinct event in a sentence; `type_snippet` gives one label for a whole
 snippet (CASE 2021 Task 2 style).
 """
@@ -123,8 +126,13 @@ def _expand_macros(pattern: str) -> str:
 
 
 def _compile_ar(pattern: str) -> re.Pattern[str]:
-    """Arabic pattern: normalized letters (alef/hamza/ya/ta marbuta unified), clitics and tashkeel allowed."""
-    pattern = "".join(_CHAR_MAP.get(ch, ch) for ch in pattern)
+    """Arabic pattern: normalized letters (alef/hamza/ya/ta marbuta unified), clitics and tashkeel allowed.
+
+    A pattern starting with "=" is a whole word (function words: "=لم|لن|هل"): only the conjunctions و / ف may
+    precede it and nothing may follow it.
+    """
+    exact = pattern.startswith("=")
+    pattern = "".join(_CHAR_MAP.get(ch, ch) for ch in pattern.lstrip("="))
     pattern = pattern.replace(" ~~ ", _WIDE_GAP).replace(" ~ ", _GAP)
     pattern = re.sub(r"(?<=\w)(?<!\\w)\*", r"\\w*", pattern)
     # Words after the first may carry the article too (adjective agreement: "الطائرات الحربية").
@@ -132,6 +140,8 @@ def _compile_ar(pattern: str) -> re.Pattern[str]:
     # Let tashkeel follow every Arabic letter or character class (after its quantifier, if any).
     pattern = re.sub(r"(\[[^\]]*[\u0621-\u064a][^\]]*\]|[\u0621-\u064a])([?*+]|\{\d*,?\d*\})?",
                      lambda m: m.group(0) + _AR_IGNORABLE, pattern)
+    if exact:
+        return re.compile(r"(?<!\w)[وف]?(?:" + pattern + r")(?!\w)")
     return re.compile(_AR_PREFIX + "(?:" + pattern + ")" + _AR_SUFFIX)
 
 
@@ -167,6 +177,9 @@ class _Lexicon:
     fallback: str
     civilian_fallback: str
     retaliation_breaks: list[re.Pattern[str]] = field(default_factory=list)
+    # Arabic only (see `_ar_reported`): hits scoring below this need a report anchor in the sentence.
+    weak_below: float = 0.0
+    floor: float = 0.0  # Arabic only: hits scoring below this are dropped
 
 
 def _read_yaml(*parts: str) -> Any:
@@ -229,6 +242,15 @@ def load_lexicon(lang: str) -> _Lexicon:
                       ("raider", "raiders")):
         for pat in data.get(key) or []:
             entries.append(_Entry(kind, "", 1.0, pat, _compile(pat, lang)))
+    if lang == "ar":
+        # Arabic event-reporting families (see `_ar_reported`): cues that say a trigger is not a new event
+        # (negated, questioned, condemned, planned, hypothetical, past background, figurative) and anchors that
+        # say a sentence reports one (casualties, "yesterday", eyewitnesses).
+        families = (("non_event", "non_event", "cues"), ("non_event_violent", "non_event", "violent_cues"),
+                    ("non_event_clause", "non_event", "clause_cues"), ("anchor", "report_anchors", "cues"))
+        for kind, key, sub in families:
+            for pat in (data.get(key) or {}).get(sub) or []:
+                entries.append(_Entry(kind, "", 1.0, pat, _compile(pat, lang)))
     breaks: list[re.Pattern[str]] = []
     for pat in data.get("clause_breaks") or []:
         if pat.strip() in (";",):
@@ -246,8 +268,10 @@ def load_lexicon(lang: str) -> _Lexicon:
         neg_re = re.compile(r"\W+(?:" + "|".join(normalize(p) for p in neg) + r")\b") if neg else None
         for pat in info.get(lang) or []:
             entries.append(_Entry("weapon", name, 1.0, pat, _compile(pat, lang), neg_re))
+    anchors = (data.get("report_anchors") or {}) if lang == "ar" else {}
     return _Lexicon(lang, entries, implies, generic.get("fallback", "Armed clash"),
-                    generic.get("civilian_fallback", "Attack"), breaks)
+                    generic.get("civilian_fallback", "Attack"), breaks, float(anchors.get("weak_below", 0.0)),
+                    float(anchors.get("floor", 0.0)))
 
 
 # -------------------------------------------------------------------------------------------------- matching
@@ -702,9 +726,44 @@ def type_sentence(text: str, lang: str) -> list[TypeHit]:
         inside = [c for c in cues if c.start >= a and c.end <= b and c.kind != "break"]
         if not any(c.kind in ("specific", "generic") for c in inside):
             continue
+        if lex.lang == "ar":
+            inside = _ar_reported(inside)
+            if not any(c.kind in ("specific", "generic") for c in inside):
+                continue
         hits.extend(_type_clause(text, 0, inside, lex, None if a in retaliation else sentence_weapons))
+    if lex.lang == "ar":
+        # Arabic: a weak hit needs a report anchor in the sentence; one below the floor never counts.
+        anchored = any(c.kind == "anchor" for c in cues)
+        hits = [h for h in hits if h.score >= (lex.floor if anchored else max(lex.floor, lex.weak_below))]
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _ar_reported(cues: list[_Cue]) -> list[_Cue]:
+    """Arabic only: the clause's cues without the triggers a `non_event` cue says are not a new event, and
+    without the non-event and anchor cues themselves (they are no trigger). `cues` block a trigger they start
+    before (in the clause: "نفى ... الهجوم", "هل ... اغتيال", "يعتزم ... التظاهر"; a trigger overlapping one is
+    dropped too, so a family may name a whole figurative phrase, "هجوم إعلامي"); `violent_cues` block only
+    violent triggers ("أدان ... التفجير", while protesters condemn things); `clause_cues` block every trigger
+    of the clause ("؟")."""
+    blocks = [c for c in cues if c.kind == "non_event"]
+    violent_blocks = [c for c in cues if c.kind == "non_event_violent"]
+    whole = any(c.kind == "non_event_clause" for c in cues)
+    keep = []
+    for c in cues:
+        if c.kind in ("non_event", "non_event_violent", "non_event_clause", "anchor"):
+            continue
+        if c.kind in ("specific", "generic", "modifier") and (
+                whole or any(b.start < c.end for b in blocks)
+                or (any(b.start < c.end for b in violent_blocks) and not _is_protest_cue(c))):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _is_protest_cue(c: _Cue) -> bool:
+    """True for a specific cue of a demonstration type (condemning is what protesters do)."""
+    return c.kind == "specific" and tx.disorder_type_of(c.label).startswith("Demonstrations")
 
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?؟])\s+|\n+")

@@ -88,7 +88,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write every report as one JSON file")
-    parser.add_argument("--kinds", default="events,events@next-day,typing,toponyms,event-location",
+    parser.add_argument("--kinds", default="events,events@next-day,typing,toponyms,event-location,arabic-events",
                         help="kinds to run; 'events@ANCHOR' runs events with that publication anchor")
     args = parser.parse_args(argv)
 

@@ -1,8 +1,9 @@
 """Score eventwire against third-party gold: `evaluate(kind, gold)` returns a `Report` of every metric.
 
 Kinds: `events` (conflict_events_dev.jsonl end to end), `typing` (CASE 2021 Task 2), `toponyms`
-(toponyms_gold.jsonl, given spans and end to end), `event-location` (Halterman 2019 sentences) and `custom`
-(an analyst's own gold events, format in `evaluate/custom.py`). Each kind lives in its own module with a
+(toponyms_gold.jsonl, given spans and end to end), `event-location` (Halterman 2019 sentences),
+`arabic-events` (Arabic ASSAULT / PROTEST detection on the Arabic event GSR, dev and held-out test halves) and
+`custom` (an analyst's own gold events, format in `evaluate/custom.py`). Each kind lives in its own module with a
 loader, a predictor (the only part that runs the pipeline, loading models once) and a pure scorer built on
 `evaluate.scorers`. `DEFAULT_GOLD` names each kind's file under ../shared/eval.
 """
@@ -14,12 +15,13 @@ from typing import Any, Optional
 from ..errors import Errors, EventwireError
 from .report import Report, print_report, to_markdown, write_json
 
-KINDS = ("events", "typing", "toponyms", "event-location", "custom")
+KINDS = ("events", "typing", "toponyms", "event-location", "arabic-events", "custom")
 DEFAULT_GOLD = {
     "events": "conflict_events_dev.jsonl",
     "typing": "case2021_task2/test_set_final_release_with_labels.tsv",
     "toponyms": "geoparsing/toponyms_gold.jsonl",
     "event-location": "event_location/event_location_slim.jsonl",
+    "arabic-events": "arabic_event_gsr",
 }
 
 __all__ = ["KINDS", "DEFAULT_GOLD", "Report", "evaluate", "print_report", "to_markdown", "write_json"]
@@ -56,6 +58,10 @@ def evaluate(kind: str, gold: Path, limit: Optional[int] = None, settings: Any =
         from . import event_location
 
         return event_location.run(gold, limit, settings)
+    if kind == "arabic-events":
+        from . import arabic_kind
+
+        return arabic_kind.run(gold, limit, settings)
     from . import custom
 
     return custom.run(gold, limit, settings, inputs=inputs)
