@@ -46,6 +46,8 @@ ROWS = [
     _row("geonames:409", "Atlantic", 41.4, -95.0, "US", "city", [], population=6_800),
     _row("admin2:US.NJ.001", "Atlantic County", 39.5, -74.6, "US", "admin2", ["Atlantic"], population=275_000),
     _row("country:US", "United States", 39.8, -98.5, "US", "country", ["US"]),
+    _row("geonames:410", "Tell ez-Zahrun", 35.1, 40.2, "SY", "city", [], population=90_000),
+    _row("geonames:411", "Shamiyat", 33.5, 36.3, "SY", "city", ["Al-Sham"], population=2_000_000),
     _row("geonames:405", "Pietersmaritzdorp", -29.6, 30.4, "ZA", "city", [], population=750_000),
 ]
 
@@ -221,3 +223,17 @@ def test_geo_the_arabic_article_joined_to_a_name_finds_the_place_spelt_apart(geo
 def test_geo_a_bare_ocean_name_is_the_ocean_not_a_small_town_or_county(geocoder, text):
     found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Atlantic", "LOC")))))
     assert found["Atlantic"] == "site:atlantic-ocean"
+
+
+@pytest.mark.parametrize("text, entity, expected", [
+    ("Fighting resumed in Tell Ezzahrun City on Monday.", "Tell Ezzahrun City", "geonames:410"),
+    ("Gunmen attacked a bus near Elkabir.", "Elkabir", "geonames:408"),
+])
+def test_geo_an_article_glued_to_a_word_finds_the_name_spelt_with_it_apart(geocoder, text, entity, expected):
+    assert dict(_found(geocoder.find_toponyms(text, "en", _ner(text, (entity, "GPE")))))[entity] == expected
+
+
+def test_geo_an_actor_name_written_with_the_arabic_article_hides_its_place_words(geocoder):
+    text = "The Islamic State of Iraq and Al-Sham launched an offensive on Monday."
+    found = dict(_found(geocoder.find_toponyms(text, "en", _ner(text, ("Al-Sham", "PERSON")))))
+    assert "Al-Sham" not in found

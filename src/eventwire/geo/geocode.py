@@ -37,8 +37,8 @@ import yaml
 
 from ..models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
 from .gazetteer import Candidate, Gazetteer
-from .normalize import (Token, arabic_key_variants, is_arabic, loose_key, normalize_arabic_token, normalize_name,
-                        spelling_key, strip_diacritics, tokenize)
+from .normalize import (LATIN_ARTICLES, Token, arabic_key_variants, is_arabic, loose_key, normalize_arabic_token,
+                        normalize_name, spelling_key, strip_diacritics, tokenize)
 
 MAX_NGRAM = 6
 # Articles that may stand alone before a name ("Dayr az Zawr", "Ras al Ain"); the ambiguous short ones
@@ -53,6 +53,9 @@ _ALT_NAME_PENALTY = 1.5
 _POPULATION_WEIGHT = 0.45
 _NAMES_WEIGHT = 0.6
 _CONTEXT_WEIGHT = 3.5
+# Latin spellings of the Arabic article, longest first, as they appear glued to a name ("Ezzor", "Elwak")
+_JOINED_ARTICLES = tuple(sorted(LATIN_ARTICLES, key=len, reverse=True))
+_MAX_ACTOR_WORDS = 8  # longest actor name looked for around toponyms ("Islamic State of Iraq and the Levant")
 _CONTEXT_PASSES = 2  # rounds of ranking with the previous round's choices as document context
 _SMALL_PLACE = 50_000
 _KNOWN_TOWN = 100_000  # a town this big under its main name is not taken for another place's alternate name
@@ -477,13 +480,8 @@ class Geocoder:
             bare = strip_place_type(surface)
             if bare and bare != surface:
                 cands = self.gaz.candidates(bare, loose=False)
-        if not cands:  # "Elwak", "Alqaim": the article written joined to the name of a place spelt with it apart
-            key = normalize_name(surface)
-            for article in ("al", "el"):
-                if key.startswith(article) and len(key) >= len(article) + 3 and " " not in key:
-                    cands = [c for c in self.gaz.candidates(key[len(article):], loose=False)
-                             if _joined(c.place.name) == key]
-                    break
+        if not cands:  # "Elwak", "Deir Ezzor City": the article written joined to a name spelt with it apart
+            cands = self._joined_article_candidates(strip_place_type(surface) or surface)
         if not cands:  # a loose spelling match is never a country (their names are well known), and keeps the
             # first sound and the number of words ("Kamechliyé" → Qamishli, not "Cauvery" → Kavanur)
             # and is a spelling variant of the place's name, not another name with the same consonants
@@ -496,6 +494,21 @@ class Geocoder:
                      and (_similar(spelling, spelling_key(c.place.name))
                           or _similar(spelling_key(strip_place_type(surface)), spelling_key(strip_place_type(c.place.name))))]
         return cands
+
+    def _joined_article_candidates(self, surface: str) -> list[Candidate]:
+        """Places whose name has the Arabic article apart ("El Wak", "Deir ez-Zor") for a surface that writes it
+        joined to a word ("Elwak", "Deir Ezzor"): one word's leading article dropped, and the candidate's name
+        run together must equal the surface run together (so "Elgin" never becomes "Gin")."""
+        words = normalize_name(surface).split()
+        joined = _joined(surface)
+        for i, word in enumerate(words):
+            for article in _JOINED_ARTICLES:
+                if word.startswith(article) and len(word) >= len(article) + 3:
+                    key = " ".join([*words[:i], word[len(article):], *words[i + 1:]])
+                    found = [c for c in self.gaz.candidates(key, loose=False) if _joined(c.place.name) == joined]
+                    if found:
+                        return found
+        return []
 
     def _arabic_candidates(self, surface: str) -> list[Candidate]:
         """Exact candidates of an Arabic name, plus those of its reading without a leading clitic ("للبنان" is
@@ -819,12 +832,14 @@ class Geocoder:
         """Flag gazetteer matches that are words of a longer actor name the text spells out ("Boko Haram",
         "Derna Mujahideen Shura Council" is left alone when the town opens it: see `leads_org`)."""
         multi, _all = load_actor_names()
-        norms = [t.norm for t in tokens]
+        # (names are keyed without the Arabic article: "Islamic State of Iraq and al-Sham" matches on its other words)
+        kept = [i for i, t in enumerate(tokens) if t.norm and not t.is_article]
+        norms = [tokens[i].norm for i in kept]
         spans: list[tuple[int, int]] = []
         for i in range(len(norms)):
-            for n in range(6, 1, -1):
+            for n in range(_MAX_ACTOR_WORDS, 1, -1):
                 if i + n <= len(norms) and " ".join(norms[i:i + n]) in multi:
-                    spans.append((i, i + n))
+                    spans.append((kept[i], kept[i + n - 1] + 1))
                     break
         for m in mentions:
             if m.tok_start < 0:
