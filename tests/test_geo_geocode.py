@@ -46,6 +46,9 @@ ROWS = [
          site_type="base", admin1="Homs"),
     _row("site:ain-al-asad-air-base", "Ain al-Asad Air Base", 33.786, 42.441, "IQ", "site",
          ["Ain al-Asad", "Aïn al-Assad", "عين الأسد"], site_type="base", admin1="Anbar"),
+    _row("geonames:98200", "Nahrawi", 33.30, 44.52, "IQ", "city", [], population=20_000),
+    _row("geonames:98201", "Hitawa", 33.6, 42.8, "IQ", "city", [], admin1_code="IQ.01", admin1="Anbar",
+         population=30_000),
 ]
 
 
@@ -200,6 +203,22 @@ def test_event_location_prefers_the_targeted_site_over_country_and_reporter_city
 def test_event_location_is_not_where_someone_lives(geocoder, text, trigger, lang):
     loc = _event_loc(geocoder, text, trigger, lang)
     assert loc is not None and loc.place.place_id == "geonames:98182"
+
+
+@pytest.mark.parametrize("text, trigger, lang", [
+    ("In Baghdad, a car bomb exploded in a market of the Nahrawi district of southeastern Baghdad.", "exploded", "en"),
+    ("In Baghdad, a peacekeeper was shot while driving through the neighbourhood of Nahrawi.", "shot", "en"),
+    ("A car bomb exploded in Nahrawi, a district of Baghdad.", "exploded", "en"),
+    ("À Bagdad, une voiture piégée a explosé dans le quartier de Nahrawi.", "explosé", "fr"),
+])
+def test_event_location_prefers_the_smaller_place_over_the_unit_it_lies_in(geocoder, text, trigger, lang):
+    loc = _event_loc(geocoder, text, trigger, lang)
+    assert loc is not None and loc.place.place_id == "geonames:98200"
+
+
+def test_event_location_a_unit_named_before_its_town_gives_way_to_the_town(geocoder):
+    loc = _event_loc(geocoder, "In Anbar, soldiers shot two men in the Anbar town of Hitawa.", "shot", "en")
+    assert loc is not None and loc.place.place_id == "geonames:98201"
 
 
 def test_event_location_relative_anchor_keeps_precision_2(geocoder):

@@ -346,14 +346,21 @@ class Geocoder:
         """The place where the event at `trigger` happened, from the toponyms inside `sentence`, or None.
 
         Sites and towns tied to the trigger by a preposition or a feature word beat far-away or region-level
-        mentions; a reporter's location ("correspondent in Baghdad") or where someone lives is not the event's. A relative location
-        keeps its anchor with geo_precision 2; a region/country mention gets geo_precision 3."""
+        mentions; a reporter's location ("correspondent in Baghdad") or where someone lives is not the event's; of
+        a place and the unit it lies in ("the Nahrwan district of Baghdad", "the suburb of Dobrinja"), the smaller
+        one. A relative location keeps its anchor with geo_precision 2; a region/country mention gets
+        geo_precision 3."""
         best: Optional[tuple[float, ResolvedPlace]] = None
         tokens = tokenize(text[sentence.start:sentence.end])
+        placed = [tp for tp in toponyms if tp.place is not None]
+        by_end = {tp.span.end - sentence.start: tp for tp in placed}
+        by_start = {tp.span.start - sentence.start: tp for tp in placed}
         for tp in toponyms:
             if tp.place is None or tp.span.start < sentence.start or tp.span.end > sentence.end:
                 continue
             score = self._event_place_score(tp, tokens, text, sentence, trigger, lang)
+            if score is not None:
+                score += self._containment(tp, tokens, sentence, by_end, by_start)
             if score is not None and (best is None or score > best[0]):
                 best = (score, tp)
         if best is None:
@@ -363,6 +370,42 @@ class Geocoder:
         if chosen.place is not None and chosen.place.feature in ("country", "admin1", "region"):
             precision = GEO_REGION
         return replace(chosen, geo_precision=precision)
+
+    def _containment(self, tp: ResolvedPlace, tokens: list[Token], sentence: TextSpan,
+                     by_end: dict[int, ResolvedPlace], by_start: dict[int, ResolvedPlace]) -> float:
+        """Of a place and the unit it lies in, named together around a unit word and 'of', the smaller one gets
+        +0.5 and the other -1.0: "the Nahrwan district of Baghdad", "the West Bank city of Nablus" (by feature,
+        then population). A place named after a unit word with no other place before it is the smaller one ("the
+        neighbourhood of Adhamiyah", "le quartier de X"); after an appositive it is the unit ("Adhamiyah, a
+        district of Baghdad")."""
+        start, end = tp.span.start - sentence.start, tp.span.end - sentence.start
+        after = [t for t in tokens if t.start >= end][:5]
+        if len(after) >= 3 and after[0].norm in self._type_words and after[1].norm in _OF:
+            rest = after[2:]
+            while rest and rest[0].norm in self._generic:
+                rest = rest[1:]
+            other = by_start.get(rest[0].start) if rest else None
+            if other is not None:  # tp is the first of "A <unit> of B"
+                return 0.5 if _smaller(tp, other) else -1.0
+        before = [t for t in tokens if t.end <= start][-6:]
+        # skip direction words between "of" and the name ("the Nahrwan district of southeastern Baghdad")
+        while before and before[-1].norm in self._generic:
+            before.pop()
+        if len(before) < 2 or before[-1].norm not in _OF or before[-2].norm not in self._type_words:
+            return 0.0
+        ahead = before[:-2]
+        # the first place may be followed by the capitalized rest of the unit's name ("Logo Local Government Area
+        # of Benue")
+        other = None
+        for k in range(len(ahead) - 1, max(-1, len(ahead) - 4), -1):
+            other = by_end.get(ahead[k].end)
+            if other is not None or not ahead[k].raw[:1].isupper():
+                break
+        if other is not None:  # tp is the second of "A <unit> of B"
+            return 0.5 if _smaller(tp, other) else -1.0
+        if ahead and ahead[-1].norm in ("a", "an", "un", "une"):
+            return -1.0  # an appositive: ", a suburb of Sarajevo"
+        return 0.5
 
     def _event_place_score(self, tp: ResolvedPlace, tokens: list[Token], text: str, sentence: TextSpan,
                            trigger: TextSpan, lang: str) -> Optional[float]:
@@ -1238,6 +1281,18 @@ def _far_spelling(best: Candidate, admin1s: set[str], anchors: Sequence[tuple[Pl
     if p.country_code in same_cc and not (in_area or close):
         return f"only a {best.match} spelling match '{p.name}' far from the places the document names"
     return ""
+
+
+_OF = frozenset({"of", "de", "d", "du"})
+_SIZE_RANK = {"site": 0, "airport": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
+
+
+def _smaller(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    """Place a is the smaller of the two: a lower feature rank, or the same rank and fewer people."""
+    assert a.place is not None and b.place is not None
+    ka = (_SIZE_RANK.get(a.place.feature, 1), a.place.population)
+    kb = (_SIZE_RANK.get(b.place.feature, 1), b.place.population)
+    return ka < kb
 
 
 def _near_given(p: Place, m: _Mention) -> bool:
