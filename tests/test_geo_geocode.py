@@ -216,6 +216,13 @@ def test_event_location_prefers_the_smaller_place_over_the_unit_it_lies_in(geoco
     assert loc is not None and loc.place.place_id == "geonames:98200"
 
 
+def test_event_location_a_name_qualifying_an_actor_after_to_or_by_is_no_place(geocoder):
+    assert _event_loc(geocoder, "He was captured by rebels and handed over to Baghdad police.", "captured",
+                      "en") is None
+    loc = _event_loc(geocoder, "A bomb exploded in Baghdad police headquarters.", "exploded", "en")
+    assert loc is not None and loc.place.place_id == "geonames:98182"
+
+
 def test_event_location_a_unit_named_before_its_town_gives_way_to_the_town(geocoder):
     loc = _event_loc(geocoder, "In Anbar, soldiers shot two men in the Anbar town of Hitawa.", "shot", "en")
     assert loc is not None and loc.place.place_id == "geonames:98201"

@@ -428,7 +428,7 @@ class Geocoder:
         gap_after = text[tp.span.end:after[0].start + off] if after else ""
         # "U.S. soldiers", "Tampa woman": a name glued to the noun it qualifies, with no preposition before it
         modifier = bool(after) and gap_after in (" ", "-", "-based ") and after[0].norm in self._actor_nouns.get(lang, set()) \
-            and not (norms and norms[-1] in self._locative.get(lang, set()))
+            and not (norms and norms[-1] in self._strict_locative.get(lang, set()))
         between = text[trigger.end:tp.span.start] if tp.span.start >= trigger.end else ""
         object_of_trigger = bool(between) and len(between.split()) <= 4 and not any(ch in between for ch in ",;:")
         if any(t.norm in self._not_event_place.get(lang, set()) for t in before) or modifier:
