@@ -223,6 +223,16 @@ def test_event_location_a_name_qualifying_an_actor_after_to_or_by_is_no_place(ge
     assert loc is not None and loc.place.place_id == "geonames:98182"
 
 
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Two men from Paris were killed in Baghdad on Monday.", "killed", "geonames:98182"),
+    ("Michel Durand from Paris was killed in an airstrike.", "killed", None),
+    ("Soldiers withdrew from Baghdad on Monday.", "withdrew", "geonames:98182"),
+])
+def test_event_location_is_not_where_a_person_comes_from(geocoder, text, trigger, expected):
+    loc = _event_loc(geocoder, text, trigger, "en")
+    assert (loc.place.place_id if loc is not None else None) == expected
+
+
 def test_event_location_a_unit_named_before_its_town_gives_way_to_the_town(geocoder):
     loc = _event_loc(geocoder, "In Anbar, soldiers shot two men in the Anbar town of Hitawa.", "shot", "en")
     assert loc is not None and loc.place.place_id == "geonames:98201"

@@ -431,7 +431,10 @@ class Geocoder:
             and not (norms and norms[-1] in self._strict_locative.get(lang, set()))
         between = text[trigger.end:tp.span.start] if tp.span.start >= trigger.end else ""
         object_of_trigger = bool(between) and len(between.split()) <= 4 and not any(ch in between for ch in ",;:")
-        if any(t.norm in self._not_event_place.get(lang, set()) for t in before) or modifier:
+        # "Anton Leschek from Bielefeld", "a youth from Kurar": where a person comes from
+        origin = len(before) >= 2 and norms[-1] == "from" and text[before[-2].end + off:tp.span.start].strip() == "from" \
+            and (before[-2].raw[:1].isupper() or before[-2].norm in self._actor_nouns.get(lang, set()))
+        if any(t.norm in self._not_event_place.get(lang, set()) for t in before) or modifier or origin:
             return None
         if not (locative or feature or region_word or tp.relation or object_of_trigger):
             return None
