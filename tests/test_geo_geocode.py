@@ -233,6 +233,26 @@ def test_event_location_is_not_where_a_person_comes_from(geocoder, text, trigger
     assert (loc.place.place_id if loc is not None else None) == expected
 
 
+@pytest.mark.parametrize("text, trigger, lang", [
+    ("Deir ez-Zor was shelled by government forces, a monitor based in Paris said.", "shelled", "en"),
+    ("Deir ez-Zor a été bombardée par l'aviation, selon une ONG basée à Paris.", "bombardée", "fr"),
+])
+def test_event_location_the_subject_of_a_passive_event_verb_is_the_place(geocoder, text, trigger, lang):
+    loc = _event_loc(geocoder, text, trigger, lang)
+    assert loc is not None and loc.place.place_id == "geonames:170794"
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Drones hit US troops based at al-Tanf, a monitor based in Paris said.", "hit", "site:al-tanf-garrison"),
+    ("Des drones ont visé les forces américaines basées à al-Tanf.", "visé", "site:al-tanf-garrison"),
+    ("A monitor based in Paris said shelling was heard.", "shelling", None),
+])
+def test_event_location_where_an_organisation_is_based_is_not_the_place_but_a_force_s_base_is(geocoder, text,
+                                                                                              trigger, expected):
+    loc = _event_loc(geocoder, text, trigger, "fr" if "visé" in text else "en")
+    assert (loc.place.place_id if loc is not None else None) == expected
+
+
 def test_event_location_a_unit_named_before_its_town_gives_way_to_the_town(geocoder):
     loc = _event_loc(geocoder, "In Anbar, soldiers shot two men in the Anbar town of Hitawa.", "shot", "en")
     assert loc is not None and loc.place.place_id == "geonames:98201"

@@ -285,6 +285,7 @@ class Geocoder:
         self._countries: set[str] = set()
         self._group_nouns = {lang: {normalize_name(w) for w in ws or []}
                              for lang, ws in self.cues.get("group_nouns", {}).items()}
+        self._based = {lang: {normalize_name(w) for w in ws} for lang, ws in self.cues.get("based_cues", {}).items()}
         # a reporter's place or where someone lives is not where the event happened
         self._not_event_place = {lang: {normalize_name(w) for w in ws} | {
             normalize_name(w) for w in self.cues.get("residence_cues", {}).get(lang, [])}
@@ -431,10 +432,17 @@ class Geocoder:
             and not (norms and norms[-1] in self._strict_locative.get(lang, set()))
         between = text[trigger.end:tp.span.start] if tp.span.start >= trigger.end else ""
         object_of_trigger = bool(between) and len(between.split()) <= 4 and not any(ch in between for ch in ",;:")
+        # "Gibraltar was captured", "Bosnia is still patrolled", "Alep a été bombardée": the passive's subject
+        object_of_trigger = object_of_trigger or (tp.span.end <= trigger.start and bool(
+            _PASSIVE_GAP.match(text[tp.span.end:trigger.start])))
         # "Anton Leschek from Bielefeld", "a youth from Kurar": where a person comes from
         origin = len(before) >= 2 and norms[-1] == "from" and text[before[-2].end + off:tp.span.start].strip() == "from" \
             and (before[-2].raw[:1].isupper() or before[-2].norm in self._actor_nouns.get(lang, set()))
-        if any(t.norm in self._not_event_place.get(lang, set()) for t in before) or modifier or origin:
+        actor_nouns = self._actor_nouns.get(lang, set())
+        # ("les forces américaines basées à al-Tanf": the force noun may come one adjective earlier)
+        based = any(t.norm in self._based.get(lang, set())
+                    and not any(b.norm in actor_nouns for b in before[max(0, i - 2):i]) for i, t in enumerate(before))
+        if any(t.norm in self._not_event_place.get(lang, set()) for t in before) or modifier or origin or based:
             return None
         if not (locative or feature or region_word or tp.relation or object_of_trigger):
             return None
@@ -1287,6 +1295,10 @@ def _far_spelling(best: Candidate, admin1s: set[str], anchors: Sequence[tuple[Pl
 
 
 _OF = frozenset({"of", "de", "d", "du"})
+_PASSIVE_GAP = re.compile(
+    r"\s+(?:was|were|is|are|has been|have been|had been|a été|ont été|avait été|avaient été|est|sont|était|étaient)"
+    r"(?:\s+(?:still|also|later|then|reportedly|allegedly|heavily|briefly|again|recently|encore|aussi|"
+    r"violemment|de nouveau))?\s+$", re.IGNORECASE)
 _SIZE_RANK = {"site": 0, "airport": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
 
