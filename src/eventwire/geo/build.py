@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .normalize import is_arabic, loose_key, normalize_name, strip_diacritics
 
-BUILD_VERSION = "21"
+BUILD_VERSION = "22"
 SITES_FILE = "sites.tsv"
 CENTRES_FILE = "country_centres.tsv"
 ALIASES_FILE = "geo/aliases.tsv"
