@@ -22,7 +22,7 @@ from typing import Any, Optional, Sequence
 
 
 from .datafiles import data_yaml
-from .models import GEO_NEAR, GEO_REGION, DateValue, Document, Evidence, Mention, ResolvedPlace, TextSpan
+from .models import FEATURE_SIZE, GEO_NEAR, GEO_REGION, DateValue, Document, Evidence, Mention, ResolvedPlace, TextSpan
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASS_SUBJ_DEPS = {"nsubj:pass", "nsubjpass", "csubj:pass"}
@@ -905,7 +905,7 @@ def is_short_report(text: str) -> bool:
     return len(body) <= 1500 and len(paragraphs_of(body)) <= 2
 
 
-_FEATURE_RANK = {"site": 0, "airport": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4}
+_FEATURE_RANK = {f: r for f, r in FEATURE_SIZE.items() if r <= FEATURE_SIZE["region"]}  # below country level
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|à|a|dans|près de|pres de|en|au|aux|"
                               r"vers|sur|of|de|d')\s*(?:the\s+|la\s+|le\s+|l')?)$", re.IGNORECASE)
 

@@ -12,6 +12,8 @@ from typing import Any, Optional
 
 # ACLED geo precision: 1 the place itself, 2 near / part of a region, 3 region.
 GEO_EXACT, GEO_NEAR, GEO_REGION = 1, 2, 3
+# Place features from the smallest to the largest (a site lies in a town, a town in a district...)
+FEATURE_SIZE = {"site": 0, "airport": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 # ACLED time precision: 1 day, 2 week, 3 month.
 TIME_DAY, TIME_WEEK, TIME_MONTH = 1, 2, 3
 

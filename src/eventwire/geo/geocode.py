@@ -35,7 +35,7 @@ from typing import Collection, Optional, Sequence
 
 import yaml
 
-from ..models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
+from ..models import FEATURE_SIZE, GEO_EXACT, GEO_NEAR, GEO_REGION, Place, ResolvedPlace, TextSpan
 from .gazetteer import Candidate, Gazetteer
 from .normalize import (LATIN_ARTICLES, Token, arabic_key_variants, is_arabic, loose_key, normalize_arabic_token,
                         normalize_name, spelling_key, strip_diacritics, tokenize)
@@ -1299,14 +1299,13 @@ _PASSIVE_GAP = re.compile(
     r"\s+(?:was|were|is|are|has been|have been|had been|a été|ont été|avait été|avaient été|est|sont|était|étaient)"
     r"(?:\s+(?:still|also|later|then|reportedly|allegedly|heavily|briefly|again|recently|encore|aussi|"
     r"violemment|de nouveau))?\s+$", re.IGNORECASE)
-_SIZE_RANK = {"site": 0, "airport": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
 
 def _smaller(a: ResolvedPlace, b: ResolvedPlace) -> bool:
     """Place a is the smaller of the two: a lower feature rank, or the same rank and fewer people."""
     assert a.place is not None and b.place is not None
-    ka = (_SIZE_RANK.get(a.place.feature, 1), a.place.population)
-    kb = (_SIZE_RANK.get(b.place.feature, 1), b.place.population)
+    ka = (FEATURE_SIZE.get(a.place.feature, 1), a.place.population)
+    kb = (FEATURE_SIZE.get(b.place.feature, 1), b.place.population)
     return ka < kb
 
 
