@@ -422,3 +422,29 @@ def test_consistent_place_keeps_a_town_only_when_the_sentence_backs_its_country(
     ctx = DocContext(doc=Document(doc_id="t", text=text), lang="en", text=text, ref=None, dates=[], toponyms=tops)
     loc = _consistent_place(ctx, tops[0], tops[0].span.start, 0, len(text))
     assert loc.place is not None and loc.place.name == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text, lang, trigger", [
+    ("Gunmen attacked Zoumbala village over two days. Five people were killed on 12 January.", "en", "attacked"),
+    ("Des hommes armés ont attaqué le village de Zoumbala. Cinq personnes ont été tuées le 12 janvier.", "fr",
+     "attaqué"),
+])
+def test_extract_a_dated_toll_after_an_unplaced_report_dates_that_report(analyse, text, lang, trigger):
+    # the report names no known place and no date of its own; the next sentence's toll and date are its own
+    mentions = analyse(text, lang)
+    assert len(mentions) == 1 and trigger in mentions[0].trigger.text and mentions[0].sub_event_type == "Attack"
+    assert mentions[0].date is not None and mentions[0].date.date.isoformat() == "2024-01-12"
+    assert mentions[0].fatalities == 5
+
+
+def test_fallback_place_stays_inside_the_sentence():
+    from eventwire.extract import DocContext, _fallback_place
+    from eventwire.models import Document
+
+    text = "A journalist was killed by a sniper in Zoumbala. Workers from China built the estate."
+    tops = _tops(text, ("China", "China", "country"))
+    ctx = DocContext(doc=Document(doc_id="t", text=text), lang="en", text=text, ref=None, dates=[], toponyms=tops)
+    assert _fallback_place(ctx, [], 0, text.index(".") + 1) is None
+    loc = _fallback_place(ctx, [], text.index("Workers"), len(text))
+    assert loc is not None and loc.place.name == "China"

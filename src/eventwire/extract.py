@@ -410,9 +410,14 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
                     _inherit_date(ctx, anaphoric_hit, sentence_span, trigger_span, sdoc)
                     continue
 
-            if mentions and hit.score < WEAK_HIT_SCORE and _continues(ctx, mentions[-1], s_start, s_end):
-                # "Two soldiers were killed on Sunday." after the attack: the same event's toll and date.
-                _inherit_date(ctx, mentions[-1], sentence_span, trigger_span, sdoc)
+            last = max(mentions[-1:] + held_back[-1:], key=lambda m: m.trigger.start, default=None)
+            if last is not None and hit.score < WEAK_HIT_SCORE and _continues(ctx, last, s_start, s_end):
+                # "Two soldiers were killed on Sunday." after the attack: the same event's toll and date. An
+                # undated, unplaced report held back as possible background is no longer so once dated.
+                _inherit_date(ctx, last, sentence_span, trigger_span, sdoc)
+                if any(h is last for h in held_back) and last.date is not None and last.date.span is not None:
+                    held_back = [h for h in held_back if h is not last]
+                    mentions.append(last)
                 continue
             tok_span = sdoc.char_span(a_start, a_end, alignment_mode="expand")
             roles = roles_from_parse(tok_span.root) if tok_span is not None else {"actor1": None, "actor2": None, "target": None}
@@ -480,7 +485,7 @@ def extract_mentions(ctx: DocContext, sdoc: Any) -> list[Mention]:
             dv = event_date(ctx.dates, ctx.text, sentence_span, trigger_span, ctx.ref, parse=sdoc)
             for place in places:
                 if place is None:
-                    place = _fallback_place(ctx, mentions, s_start)
+                    place = _fallback_place(ctx, mentions, s_start, s_end)
                 own_date = dv is not None and dv.span is not None
                 coarse = place is None or place.place is None or place.place.feature == "country"
                 generic = _generic_plural(s_text, ctx.lang)
@@ -804,7 +809,7 @@ def _antecedent(mentions: list[Mention], hit: Any) -> Optional[Mention]:
     return mentions[-1] if mentions else None
 
 
-def _fallback_place(ctx: DocContext, mentions: list[Mention], s_start: int) -> Optional[ResolvedPlace]:
+def _fallback_place(ctx: DocContext, mentions: list[Mention], s_start: int, s_end: int) -> Optional[ResolvedPlace]:
     """No place in the sentence: the place of the previous event in the same paragraph, as 'near' (precision 2)."""
     para = _paragraph_of(ctx, s_start)
     for m in reversed(mentions):
@@ -814,9 +819,8 @@ def _fallback_place(ctx: DocContext, mentions: list[Mention], s_start: int) -> O
                                  reason="place of the preceding event in the same paragraph",
                                  relation=m.place.relation)
     # Otherwise a country or region named in the sentence, at region precision.
-    sent_end = s_start + 600
     for top in ctx.toponyms:
-        if top.place is not None and s_start <= top.span.start < sent_end and top.place.feature in ("country", "admin1"):
+        if top.place is not None and s_start <= top.span.start < s_end and top.place.feature in ("country", "admin1"):
             return ResolvedPlace(span=top.span, place=top.place, geo_precision=GEO_REGION, score=top.score * 0.5,
                                  reason="only a country/region is named", relation=top.relation)
     return None

@@ -961,8 +961,11 @@ class Geocoder:
             sent_start = max(text.rfind(ch, 0, r.span.start) for ch in ".!?\n") + 1
             ends = [e for e in (text.find(ch, r.span.end) for ch in ".!?\n") if e >= 0]
             sent_end = min(ends) if ends else len(text)
+            # (a unit of another country than the document's is no home for its unknown places: "the Al-Jouf
+            # company" names no Saudi province in a report on Benghazi)
             units = [o for o in located if o.place is not None and sent_start <= o.span.start < sent_end
-                     and o.place.feature in ("admin1", "admin2", "region")]
+                     and o.place.feature in ("admin1", "admin2", "region")
+                     and (not self._countries or not o.place.country_code or o.place.country_code in self._countries)]
             anchor = min(units, key=lambda o: abs(o.span.start - r.span.start)) if units else focus
             if not units and focus is not None and focus.place is not None and len(counts.get(focus.place.place_id, [])) < 2 \
                     and not self._is_poi(r.span.text):
