@@ -56,8 +56,8 @@ class Gazetteer:
         }
         self._place_cache: dict[int, Candidate] = {}
         self._admin1_points: Optional[dict[str, list[tuple[float, float, str]]]] = None
-        self._keys_by_country: dict[str, dict[str, list[int]]] = {}
-        self._key_lists: dict[str, dict[str, list[str]]] = {}
+        # country -> (normalized name -> row ids, first letter -> names), read once per country
+        self._keys_by_country: dict[str, tuple[dict[str, list[int]], dict[str, list[str]]]] = {}
 
     @classmethod
     def open(cls, path: Path) -> "Gazetteer":
@@ -191,26 +191,21 @@ class Gazetteer:
                f"JOIN places p ON p.pid = l.pid WHERE l.key = ?")
         return [self._candidate(row, match="loose") for row in self._con.execute(sql, (key,))]
 
-    def _country_key_list(self, cc: str, first: str) -> list[str]:
-        """The keys of `_country_keys(cc)` that start with the letter `first`, grouped once per country."""
-        if cc not in self._key_lists:
-            by_letter: dict[str, list[str]] = {}
-            for k in self._country_keys(cc):
-                by_letter.setdefault(k[:1], []).append(k)
-            self._key_lists[cc] = by_letter
-        return self._key_lists[cc].get(first, [])
-
-    def _country_keys(self, cc: str) -> dict[str, list[int]]:
-        """Plain names (normalized) of the towns, districts and admin1 units of one country → their row ids."""
-        keys = self._keys_by_country.get(cc)
-        if keys is None:
-            keys = {}
+    def _country_keys(self, cc: str) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+        """Plain names (normalized) of the towns, districts and admin1 units of one country → their row ids, and
+        the same names grouped by first letter."""
+        cached = self._keys_by_country.get(cc)
+        if cached is None:
+            keys: dict[str, list[int]] = {}
             sql = ("SELECT n.key, n.pid FROM places p CROSS JOIN names n ON n.pid = p.pid "
                    "WHERE p.cc = ? AND n.kind = 0 AND p.feature IN ('city', 'admin2', 'admin1')")
             for key, pid in self._con.execute(sql, (cc,)):
                 keys.setdefault(key, []).append(pid)
-            self._keys_by_country[cc] = keys
-        return keys
+            by_letter: dict[str, list[str]] = {}
+            for k in keys:
+                by_letter.setdefault(k[:1], []).append(k)
+            cached = self._keys_by_country[cc] = (keys, by_letter)
+        return cached
 
     def lookup_fuzzy(self, name: str, countries: Iterable[str], threshold: float = 90.0,
                      min_length: int = 6) -> list[Candidate]:
@@ -227,11 +222,10 @@ class Gazetteer:
         out: list[Candidate] = []
         seen: set[int] = set()
         for cc in sorted(set(countries)):
-            keys = self._country_keys(cc)
-            choices = self._country_key_list(cc, key[:1])
-            for other, _score, _i in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=threshold,
-                                                     limit=10):
-                if other[:1] != key[:1] or len(other.split()) != n_words or len(other.replace(" ", "")) < min_length - 1:
+            keys, by_letter = self._country_keys(cc)
+            for other, _score, _i in process.extract(key, by_letter.get(key[:1], []), scorer=fuzz.ratio,
+                                                     score_cutoff=threshold, limit=10):
+                if len(other.split()) != n_words or len(other.replace(" ", "")) < min_length - 1:
                     continue
                 for pid in keys[other]:
                     if pid not in seen:

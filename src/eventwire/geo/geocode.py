@@ -57,9 +57,9 @@ _CONTEXT_WEIGHT = 3.5
 _JOINED_ARTICLES = tuple(sorted(LATIN_ARTICLES, key=len, reverse=True))
 _MAX_ACTOR_WORDS = 8  # longest actor name looked for around toponyms ("Islamic State of Iraq and the Levant")
 _CONTEXT_PASSES = 2  # rounds of ranking with the previous round's choices as document context
-_SMALL_PLACE = 50_000
+_SMALL_PLACE = 50_000  # in running text, a town smaller than this outside the document's countries is a guess
 _KNOWN_TOWN = 100_000  # a town this big under its main name is not taken for another place's alternate name
-_KNOWN_NAMES = 10  # a place with this many names in the gazetteer is well documented ("Zalingei" for Zalinjay)  # in running text, a town smaller than this outside the document's countries is a guess
+_KNOWN_NAMES = 10  # a place with this many names in the gazetteer is well documented ("Zalingei" for Zalinjay)
 _NER_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _NER_OTHER_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "DATE", "TIME"})  # "the month of Ramadan"
 # demonym → place-name endings (en, fr): Russian → Russia, Egyptian → Egypt, Sudanese → Sudan, Israeli → Israel,
@@ -427,8 +427,9 @@ class Geocoder:
         feature = any(w in fw for w in norms[-3:]) or bool(after and after[0].norm in fw)
         region_word = bool(after and after[0].norm in self._region_after.get(lang, set()))
         gap_after = text[tp.span.end:after[0].start + off] if after else ""
+        actor_nouns = self._actor_nouns.get(lang, set())
         # "U.S. soldiers", "Tampa woman": a name glued to the noun it qualifies, with no preposition before it
-        modifier = bool(after) and gap_after in (" ", "-", "-based ") and after[0].norm in self._actor_nouns.get(lang, set()) \
+        modifier = bool(after) and gap_after in (" ", "-", "-based ") and after[0].norm in actor_nouns \
             and not (norms and norms[-1] in self._strict_locative.get(lang, set()))
         between = text[trigger.end:tp.span.start] if tp.span.start >= trigger.end else ""
         object_of_trigger = bool(between) and len(between.split()) <= 4 and not any(ch in between for ch in ",;:")
@@ -437,8 +438,7 @@ class Geocoder:
             _PASSIVE_GAP.match(text[tp.span.end:trigger.start])))
         # "Anton Leschek from Bielefeld", "a youth from Kurar": where a person comes from
         origin = len(before) >= 2 and norms[-1] == "from" and text[before[-2].end + off:tp.span.start].strip() == "from" \
-            and (before[-2].raw[:1].isupper() or before[-2].norm in self._actor_nouns.get(lang, set()))
-        actor_nouns = self._actor_nouns.get(lang, set())
+            and (before[-2].raw[:1].isupper() or before[-2].norm in actor_nouns)
         # ("les forces américaines basées à al-Tanf": the force noun may come one adjective earlier)
         based = any(t.norm in self._based.get(lang, set())
                     and not any(b.norm in actor_nouns for b in before[max(0, i - 2):i]) for i, t in enumerate(before))
@@ -585,9 +585,7 @@ class Geocoder:
         words = [w for w in re.split(r"[\s_#]+", surface) if w]
         if len(words) < 2:
             return []
-        head = normalize_name(words[0])
-        if head not in self._leading_types and not (
-                words[0][:1] in _ARABIC_CLITICS and normalize_name(words[0][1:]) in self._leading_types):
+        if not _word_in(words[0], self._leading_types):
             return []
         return [replace(c, match="typed") for c in self._arabic_candidates(" ".join(words[1:]))]
 
@@ -633,8 +631,7 @@ class Geocoder:
             subs += [w[1:] for w in words if w[:1] in _ARABIC_CLITICS]
         keyed = [(sub, normalize_name(sub)) for sub in subs]
         # "سفارة المغرب", "the French embassy": an embassy stands in the host country, not in the one it represents
-        represents = any(normalize_name(w) in self._representation or (
-            w[:1] in _ARABIC_CLITICS and normalize_name(w[1:]) in self._representation) for w in words)
+        represents = any(_word_in(w, self._representation) for w in words)
         stop = _stop_words("en") | _stop_words("fr") | {normalize_name(w) for w in self.cues.get("generic_words", [])}
         found = self.gaz.lookup_keys(k for _s, k in keyed if k and k not in stop and len(k) >= 3)
         for sub, k in keyed:
@@ -988,7 +985,7 @@ class Geocoder:
         ranked_all = [self._rank(m, {}, set(), []) for m in mentions]
         for step in range(_CONTEXT_PASSES):
             by_key, admin_by_key, anchors, totals = self._context(mentions, ranked_all, context, strict_loose)
-            self._countries = {cc for cc, w in totals.items() if w >= 1.0}
+            self._countries = _named(totals)
             per_mention = []
             for i, m in enumerate(mentions):
                 countries = dict(totals)
@@ -1010,7 +1007,7 @@ class Geocoder:
     def _fuzzy_candidates(self, m: _Mention, countries: dict[str, float]) -> None:
         """A name with no candidate at all may be another spelling of a town of a country the document names
         ("Shashamene" for Shashemene in a note about Ethiopia): close spellings there, never elsewhere."""
-        named = {cc for cc, w in countries.items() if w >= 1.0}
+        named = _named(countries)
         if not named or is_arabic(m.text):
             return
         found = [c for c in self.gaz.lookup_fuzzy(strip_place_type(m.text), named) if c.kind == 0]
@@ -1123,14 +1120,11 @@ class Geocoder:
                 s += 0.8
             if c.admin1_code and c.admin1_code in admin1s and c.feature != "admin1":
                 s += 3.0
-            if country_named and c.feature in ("city", "admin2", "airport") and not (
-                    m.qualifier & {c.admin1_code, p.country_code}) and not any(
-                    haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 50 for a in firm_near):
+            if country_named and c.feature in ("city", "admin2", "airport") and not _placed_by_text(c, m, firm_near):
                 s -= 6.0
             if region_named and m.unit != "admin2" and (c.feature == "admin2" or (
-                    c.feature in ("city", "airport") and p.population < _KNOWN_TOWN)) and not (
-                    m.qualifier & {c.admin1_code, p.country_code}) and not any(
-                    haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 50 for a in firm_near):
+                    c.feature in ("city", "airport") and p.population < _KNOWN_TOWN)) and not _placed_by_text(
+                    c, m, firm_near):
                 s -= 6.0
             if m.qualifier and c.feature not in ("admin1", "country") and (
                     c.admin1_code in m.qualifier or p.country_code in m.qualifier):
@@ -1166,8 +1160,7 @@ class Geocoder:
             why = _far_spelling(best, (admin1s or set()) | {c for c in m.qualifier if "." in c}, anchors)
             if why:
                 return abstain(f"{unknown} ({why})")
-        if best.match == "typed" and not _strong(best) and best.place.country_code not in {
-                cc for cc, w in (countries or {}).items() if w >= 1.0}:
+        if best.match == "typed" and not _strong(best) and best.place.country_code not in _named(countries or {}):
             # "طريق الكورنيش" in a tweet that names no country is not Cornish (US): a small town found only
             # once its type word is stripped needs the document's countries
             return abstain(f"{unknown} (only the small place '{best.place.name}', {best.place.country_code}, "
@@ -1230,7 +1223,7 @@ class Geocoder:
         next to) the countries the document names, no candidate lies in them or has the name as its main name, and
         the document names an admin1 area of one of its countries: the text is about a local place the gazetteer
         lacks ("Lassa" in a note about Borno is not Lhasa, once spelt Lassa; "Quebec City" in a London story is)."""
-        named = {cc for cc, w in countries.items() if w >= 1.0}
+        named = _named(countries)
         p = best.place
         if not named or best.match != "exact" or best.primary or best.kind != 0 or \
                 best.feature not in ("city", "admin2") or m.qualifier or m.near_points or p.population >= 1_000_000:
@@ -1257,7 +1250,7 @@ class Geocoder:
         if m.qualifier & {best.admin1_code, p.country_code} or _near_given(p, m):
             return ""  # "Paris, Tenn.", "Wentworth, Durban": the text itself says where
         admin1s = admin1s | {code for code in m.qualifier if "." in code}
-        named = {cc for cc, w in countries.items() if w >= 1.0}
+        named = _named(countries)
         if named and not self._within_reach(p.country_code, named):
             if best.match == "exact" and not best.primary and best.kind == 0 and not is_arabic(m.text):
                 return f"only an alternate name of '{p.name}', {p.country_code}, outside the document's countries"
@@ -1310,6 +1303,24 @@ def _smaller(a: ResolvedPlace, b: ResolvedPlace) -> bool:
     ka = (FEATURE_SIZE.get(a.place.feature, 1), a.place.population)
     kb = (FEATURE_SIZE.get(b.place.feature, 1), b.place.population)
     return ka < kb
+
+
+def _placed_by_text(c: Candidate, m: _Mention, firm_near: Sequence[Place]) -> bool:
+    """The text itself places the candidate: the admin1 or country named after a comma ("Mexico, Missouri"), or
+    an unambiguous place named in the document within 50 km."""
+    p = c.place
+    return bool(m.qualifier & {c.admin1_code, p.country_code}) or any(
+        haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) < 50 for a in firm_near)
+
+
+def _word_in(word: str, keys: Collection[str]) -> bool:
+    """The word, or an Arabic word without its leading clitic ("بمدينة" → مدينة), is one of the normalized `keys`."""
+    return normalize_name(word) in keys or (word[:1] in _ARABIC_CLITICS and normalize_name(word[1:]) in keys)
+
+
+def _named(countries: dict[str, float]) -> set[str]:
+    """The countries the document names outright (a full vote or more), not only hints at."""
+    return {cc for cc, w in countries.items() if w >= 1.0}
 
 
 def _near_given(p: Place, m: _Mention) -> bool:
